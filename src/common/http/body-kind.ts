@@ -1,0 +1,41 @@
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ProblemException } from '../problem/problem.exception';
+
+export const BODY_KINDS = 'gaung:body-kinds';
+export type BodyKind = 'json' | 'form' | 'multipart';
+
+const MEDIA_TYPES: Record<BodyKind, RegExp> = {
+  json: /^application\/(.+\+)?json$/,
+  form: /^application\/x-www-form-urlencoded$/,
+  multipart: /^multipart\/form-data$/,
+};
+
+/** Which request bodies a route accepts; JSON only unless a route says otherwise. */
+export const AcceptsBody = (...kinds: BodyKind[]) => SetMetadata(BODY_KINDS, kinds);
+
+/**
+ * Refuses a request body of a type the route does not take with 415, instead of letting an
+ * unparsed body reach validation as "every field missing".
+ */
+@Injectable()
+export class BodyKindGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    if (!hasBody) return true;
+    const kinds = this.reflector.getAllAndOverride<BodyKind[]>(BODY_KINDS, [context.getHandler(), context.getClass()]) ?? ['json'];
+    const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (kinds.some((kind) => MEDIA_TYPES[kind].test(type))) return true;
+    throw new ProblemException({
+      status: 415,
+      code: 'unsupported_media_type',
+      title: 'Unsupported media type',
+      detail: `This endpoint takes ${kinds.map((k) => (k === 'json' ? 'application/json' : k === 'form' ? 'application/x-www-form-urlencoded' : 'multipart/form-data')).join(' or ')}, not ${type || 'a body without Content-Type'}.`,
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { HttpException } from '@nestjs/common';
+import { problemBody, type ProblemBody } from './problem-body';
+import { ProblemException } from './problem.exception';
+
+const STATUS_CODES: Record<number, [code: string, title: string]> = {
+  400: ['bad_request', 'Bad request'],
+  401: ['unauthenticated', 'Not authenticated'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not_found', 'Not found'],
+  405: ['method_not_allowed', 'Method not allowed'],
+  406: ['not_acceptable', 'Not acceptable'],
+  409: ['conflict', 'Conflict'],
+  413: ['payload_too_large', 'Payload too large'],
+  415: ['unsupported_media_type', 'Unsupported media type'],
+  422: ['unprocessable', 'Unprocessable content'],
+  429: ['too_many_requests', 'Too many requests'],
+  503: ['service_unavailable', 'Service unavailable'],
+};
+
+/** Errors raised by body-parser before any route runs (they carry `type` and `status`). */
+const BODY_PARSER_ERRORS: Record<string, [status: number, code: string, detail: string]> = {
+  'entity.parse.failed': [400, 'malformed_json', 'The request body is not valid JSON.'],
+  'entity.too.large': [413, 'payload_too_large', 'The request body is larger than allowed.'],
+  'encoding.unsupported': [415, 'unsupported_encoding', 'The request body encoding is not supported.'],
+  'charset.unsupported': [415, 'unsupported_charset', 'The request body charset is not supported.'],
+  'request.aborted': [400, 'request_aborted', 'The request was aborted by the client.'],
+  'request.size.invalid': [400, 'bad_request', 'The request body length does not match Content-Length.'],
+  'parameters.too.many': [413, 'payload_too_large', 'The request has too many parameters.'],
+};
+
+/** PostgreSQL and pg errors that mean "the database is not reachable right now". */
+const DB_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003', '08000']);
+
+export interface MappedProblem {
+  body: ProblemBody;
+  headers: Record<string, string>;
+  /** True when the error was not expected: it is logged with its stack. */
+  unexpected: boolean;
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: { code?: string } } | null;
+  if (!e) return false;
+  const code = e.driverError?.code ?? e.code;
+  if (code && DB_UNAVAILABLE.has(code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message ?? '');
+}
+
+/** Maps anything thrown to a problem body. Never copies an unexpected error's message out. */
+export function mapToProblem(error: unknown): MappedProblem {
+  if (error instanceof ProblemException) {
+    const p = error.problem;
+    return {
+      body: problemBody(p.status, p.code, p.title, p.detail, p.errors, p.extensions),
+      headers: p.headers ?? {},
+      unexpected: false,
+    };
+  }
+  const parserError = error as { type?: string; status?: number } | null;
+  if (parserError?.type && BODY_PARSER_ERRORS[parserError.type]) {
+    const [status, code, detail] = BODY_PARSER_ERRORS[parserError.type];
+    return { body: problemBody(status, code, STATUS_CODES[status][1], detail), headers: {}, unexpected: false };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const [code, title] = STATUS_CODES[status] ?? (status >= 500 ? ['internal_error', 'Internal error'] : ['bad_request', 'Bad request']);
+    const response = error.getResponse();
+    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    const detail = status < 500 && typeof message === 'string' ? message : undefined;
+    return { body: problemBody(status, code, title, detail), headers: {}, unexpected: status >= 500 };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      body: problemBody(503, 'database_unavailable', 'Service unavailable', 'The database is not reachable; try again shortly.'),
+      headers: { 'Retry-After': '5' },
+      unexpected: true,
+    };
+  }
+  return {
+    body: problemBody(500, 'internal_error', 'Internal error', 'An unexpected error occurred; it has been logged.'),
+    headers: {},
+    unexpected: true,
+  };
+}

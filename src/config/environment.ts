@@ -1,0 +1,116 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  const text = String(value).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  return value; // left as is so that IsBoolean names the variable
+};
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The process environment as Gaung reads it. Every variable is documented in README.md
+ * (Configuration); this class is the single place that decides what a valid value is.
+ */
+export class Environment {
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be an integer' })
+  @Min(0, { message: 'PORT must be between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  PORT?: number;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(1)
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://humas.example.go.id',
+  })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'SECRET_KEY must be at least 32 characters (e.g. `openssl rand -base64 48`)' })
+  SECRET_KEY?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[a-z0-9._-]{3,64}$/i, { message: 'ADMIN_USERNAME must be 3-64 letters, digits, dots, dashes or underscores' })
+  ADMIN_USERNAME?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  @MaxLength(256, { message: 'ADMIN_PASSWORD must be at most 256 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'DEMO must be 1/0, true/false, yes/no or on/off' })
+  DEMO?: boolean;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: (typeof LOG_LEVELS)[number];
+
+  @IsOptional()
+  @IsString()
+  FEED_FETCH_ALLOW_HOSTS?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_TTL_HOURS must be an integer' })
+  @Min(1, { message: 'SESSION_TTL_HOURS must be between 1 and 720' })
+  @Max(720, { message: 'SESSION_TTL_HOURS must be between 1 and 720' })
+  SESSION_TTL_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'DB_POOL_SIZE must be an integer' })
+  @Min(1, { message: 'DB_POOL_SIZE must be between 1 and 200' })
+  @Max(200, { message: 'DB_POOL_SIZE must be between 1 and 200' })
+  DB_POOL_SIZE?: number;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'TRUST_PROXY must be 1/0, true/false' })
+  TRUST_PROXY?: boolean;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_RATE_PER_MINUTE must be an integer' })
+  @Min(1, { message: 'LOGIN_RATE_PER_MINUTE must be between 1 and 10000' })
+  @Max(10_000, { message: 'LOGIN_RATE_PER_MINUTE must be between 1 and 10000' })
+  LOGIN_RATE_PER_MINUTE?: number;
+}

@@ -1,0 +1,25 @@
+import type { LOG_LEVELS } from './environment';
+
+/** The validated, typed configuration every other module receives (never process.env). */
+export interface GaungConfig {
+  /** Set when a real PostgreSQL is used; undefined means the embedded PGlite database. */
+  databaseUrl?: string;
+  port: number;
+  dataDir: string;
+  publicBaseUrl: string;
+  /** Encrypts channel credentials and signs CSRF tokens. Required with DATABASE_URL. */
+  secretKey?: string;
+  adminUsername: string;
+  adminPassword?: string;
+  demo: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+  feedFetchAllowHosts: string[];
+  sessionTtlHours: number;
+  dbPoolSize: number;
+  trustProxy: boolean;
+  /** Login attempts per minute per client address, across all accounts. */
+  loginRatePerMinute: number;
+}
+
+/** Injection token for GaungConfig. */
+export const GAUNG_CONFIG = Symbol('GAUNG_CONFIG');

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { Environment } from './environment';
+import type { GaungConfig } from './gaung-config';
+
+/** A configuration problem: its message is one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`Configuration error: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The variables Gaung reads; nothing else in the environment is looked at. */
+const KNOWN = [
+  'DATABASE_URL', 'PORT', 'DATA_DIR', 'PUBLIC_BASE_URL', 'SECRET_KEY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD',
+  'DEMO', 'LOG_LEVEL', 'FEED_FETCH_ALLOW_HOSTS', 'SESSION_TTL_HOURS', 'DB_POOL_SIZE', 'TRUST_PROXY',
+  'LOGIN_RATE_PER_MINUTE',
+] as const;
+
+function firstMessage(error: ValidationError): string {
+  const messages = Object.values(error.constraints ?? {});
+  return messages[0] ?? `${error.property} is invalid`;
+}
+
+/**
+ * Reads and validates the environment. The only function in Gaung that looks at process.env
+ * (main.ts passes it in); throws ConfigError with one clear line on the first bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GaungConfig {
+  const picked: Record<string, string | undefined> = {};
+  for (const key of KNOWN) picked[key] = env[key];
+  const parsed = plainToInstance(Environment, picked);
+  const errors = validateSync(parsed, { whitelist: true });
+  if (errors.length > 0) throw new ConfigError(errors[0].property, firstMessage(errors[0]));
+
+  if (parsed.DATABASE_URL && !parsed.SECRET_KEY) {
+    throw new ConfigError('SECRET_KEY', 'SECRET_KEY is required when DATABASE_URL is set (at least 32 characters)');
+  }
+  const port = parsed.PORT ?? 3000;
+  const publicBaseUrl = (parsed.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    databaseUrl: parsed.DATABASE_URL,
+    port,
+    dataDir: path.resolve(parsed.DATA_DIR ?? './data'),
+    publicBaseUrl,
+    secretKey: parsed.SECRET_KEY,
+    adminUsername: parsed.ADMIN_USERNAME ?? 'admin',
+    adminPassword: parsed.ADMIN_PASSWORD,
+    // Demo data is seeded by default in embedded mode (the newcomer's first start), opt-in otherwise.
+    demo: parsed.DEMO ?? !parsed.DATABASE_URL,
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+    feedFetchAllowHosts: (parsed.FEED_FETCH_ALLOW_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+    sessionTtlHours: parsed.SESSION_TTL_HOURS ?? 12,
+    dbPoolSize: parsed.DB_POOL_SIZE ?? 10,
+    trustProxy: parsed.TRUST_PROXY ?? false,
+    loginRatePerMinute: parsed.LOGIN_RATE_PER_MINUTE ?? 20,
+  };
+}

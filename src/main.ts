@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/load-config';
+import { withSecretKey } from './config/secret-key';
+import type { GaungConfig } from './config/gaung-config';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres';
+import { FirstStartService, type FirstStartReport } from './seed/first-start.service';
+
+/** Where the embedded database keeps its files inside DATA_DIR. */
+export const EMBEDDED_DB_DIR = 'pgdata';
+
+function printFirstStart(config: GaungConfig, report: FirstStartReport): void {
+  const lines: string[] = [];
+  if (report.admin) {
+    lines.push(`Admin login: ${report.admin.username} / ${report.admin.generatedPassword ?? '(ADMIN_PASSWORD)'}`);
+    if (report.admin.generatedPassword) lines.push('  (generated; shown only this once: keep it or set ADMIN_PASSWORD)');
+  }
+  if (report.demoUsers) {
+    lines.push(`Demo logins (password "${report.demoPassword}"):`);
+    for (const user of report.demoUsers) lines.push(`  ${user.username.padEnd(22)} ${user.role.padEnd(10)} ${user.unit}`);
+  }
+  if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  void config;
+}
+
+async function main(): Promise<void> {
+  let config: GaungConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedPostgres | null = null;
+  if (!config.databaseUrl) {
+    config = withSecretKey(config);
+    embedded = await startEmbeddedPostgres(path.join(config.dataDir, EMBEDDED_DB_DIR));
+  }
+  const app = await createApp(config, config.databaseUrl ?? embedded!.url);
+  await app.init();
+  printFirstStart(config, await app.get(FirstStartService).run());
+  await app.listen(config.port);
+  const mode = embedded ? `embedded database in ${path.join(config.dataDir, EMBEDDED_DB_DIR)}` : 'PostgreSQL';
+  process.stdout.write(`Gaung is listening on ${config.publicBaseUrl} (${mode}); API docs at ${config.publicBaseUrl}/docs\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal} received: finishing requests and shutting down\n`);
+    const timer = setTimeout(() => process.exit(1), 25_000);
+    timer.unref();
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`Gaung failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

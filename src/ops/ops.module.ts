@@ -1,0 +1,17 @@
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { Metrics } from './metrics';
+import { OpsController } from './ops.controller';
+
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [OpsController],
+  providers: [Metrics, HttpMetricsMiddleware],
+  exports: [Metrics],
+})
+export class OpsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}
