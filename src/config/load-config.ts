@@ -19,9 +19,13 @@ const KNOWN = [
   'LOGIN_RATE_PER_MINUTE',
 ] as const;
 
+/** Type errors first: "PORT must be an integer" says more than "must be between 0 and 65535" for "eighty". */
+const TYPE_CONSTRAINTS = ['isInt', 'isBoolean', 'isString', 'isIn', 'matches', 'isUrl'];
+
 function firstMessage(error: ValidationError): string {
-  const messages = Object.values(error.constraints ?? {});
-  return messages[0] ?? `${error.property} is invalid`;
+  const constraints = error.constraints ?? {};
+  const key = TYPE_CONSTRAINTS.find((name) => name in constraints) ?? Object.keys(constraints)[0];
+  return key ? constraints[key] : `${error.property} is invalid`;
 }
 
 /**
