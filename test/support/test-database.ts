@@ -44,3 +44,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** it() for a single test that needs a real PostgreSQL server. */
+export const itRealPg: jest.It = (usingRealPostgres() ? it : it.skip) as jest.It;
