@@ -1,0 +1,11 @@
+export { angka, rupiah } from './angka';
+export { daftarHashtag, daftarMention, kalimatDaftar } from './daftar';
+export { BATAS_CEPAT_MS, dalamDurasi, durasi } from './durasi';
+export { HelperError } from './helper-error';
+export type { HelperErrorCode } from './helper-error';
+export { jabatanPangkatNama, normalisasiPangkat, pangkatNama } from './pangkat';
+export { jumlahGrafem, potong } from './potong';
+export { INDONESIAN_HELPER_NAMES, registerIndonesianHelpers } from './register-helpers';
+export { hariTanggalPanjang, hariTanggalSingkat, jam, pukul, tanggal } from './tanggal';
+export { zonaWaktu } from './zona-waktu';
+export type { DateInput, ZonaWaktu } from './zona-waktu';
