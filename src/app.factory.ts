@@ -17,6 +17,8 @@ export const BODY_LIMIT = '512kb';
 export async function createApp(config: GaungConfig, databaseUrl: string, overrides: AppOverrides = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, overrides), {
     bodyParser: false,
+    // Keeps req.rawBody (a Buffer) beside the parsed body: the intake webhook verifies its HMAC on the exact bytes.
+    rawBody: true,
     bufferLogs: true,
     abortOnError: false,
   });

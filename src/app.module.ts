@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { ApprovalModule } from './approval/approval.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
@@ -13,7 +15,12 @@ import { ProblemFilter } from './common/problem/problem.filter';
 import { ConfigModule } from './config/config.module';
 import type { GaungConfig } from './config/gaung-config';
 import { DatabaseModule } from './db/database.module';
+import { DraftingModule } from './drafting/drafting.module';
+import { IntakeModule } from './intake/intake.module';
+import { JobsModule } from './jobs/jobs.module';
+import { MediaModule } from './media/media.module';
 import { OpsModule } from './ops/ops.module';
+import { StoriesModule } from './stories/stories.module';
 import { loggerParams } from './ops/logging';
 import { SeedModule } from './seed/seed.module';
 import { UnitsModule } from './units/units.module';
@@ -42,6 +49,13 @@ export class AppModule {
         UsersModule,
         OpsModule,
         SeedModule,
+        ScheduleModule.forRoot(),
+        JobsModule,
+        DraftingModule,
+        StoriesModule,
+        IntakeModule,
+        MediaModule,
+        ApprovalModule,
       ],
       providers: [
         // Order matters: authenticate first (401/403), then check the body type (415).

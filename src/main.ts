@@ -2,13 +2,9 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/load-config';
-import { withSecretKey } from './config/secret-key';
 import type { GaungConfig } from './config/gaung-config';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres';
+import { EMBEDDED_DB_DIR, openDatabase } from './db/open-database';
 import { FirstStartService, type FirstStartReport } from './seed/first-start.service';
-
-/** Where the embedded database keeps its files inside DATA_DIR. */
-export const EMBEDDED_DB_DIR = 'pgdata';
 
 function printFirstStart(config: GaungConfig, report: FirstStartReport): void {
   const lines: string[] = [];
@@ -36,16 +32,13 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  let embedded: EmbeddedPostgres | null = null;
-  if (!config.databaseUrl) {
-    config = withSecretKey(config);
-    embedded = await startEmbeddedPostgres(path.join(config.dataDir, EMBEDDED_DB_DIR));
-  }
-  const app = await createApp(config, config.databaseUrl ?? embedded!.url);
+  const database = await openDatabase(config);
+  config = database.config;
+  const app = await createApp(config, database.url);
   await app.init();
   printFirstStart(config, await app.get(FirstStartService).run());
   await app.listen(config.port);
-  const mode = embedded ? `embedded database in ${path.join(config.dataDir, EMBEDDED_DB_DIR)}` : 'PostgreSQL';
+  const mode = database.embedded ? `embedded database in ${path.join(config.dataDir, EMBEDDED_DB_DIR)}` : 'PostgreSQL';
   process.stdout.write(`Gaung is listening on ${config.publicBaseUrl} (${mode}); API docs at ${config.publicBaseUrl}/docs\n`);
 
   let stopping = false;
@@ -56,7 +49,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 25_000);
     timer.unref();
     await app.close();
-    await embedded?.stop();
+    await database.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -40,6 +40,7 @@ function runBench(name, main) {
 const int = (n) => Math.round(n).toLocaleString('en-US');
 // autocannon records latency in whole milliseconds, so 0 means "under 1 ms".
 const ms = (n) => (n < 1 ? '<1 ms' : `${Math.round(n)} ms`);
+const us = (n) => `${Math.round(n).toLocaleString('en-US')} µs`;
 const ratio = (ours, baseline) => (baseline > 0 ? `${(ours / baseline).toFixed(2)}x` : 'n/a');
 
-module.exports = { runBench, fmt: { int, ms, ratio } };
+module.exports = { runBench, fmt: { int, ms, us, ratio } };

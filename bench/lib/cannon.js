@@ -15,14 +15,16 @@ function run(options) {
 }
 
 /**
- * Warms up, then measures. Returns { reqPerSec, p50, p99, requests }. Throws when any request
- * failed: a fast stream of errors is not a throughput figure.
+ * Warms up, then measures. Returns { reqPerSec, p50, p99, requests, cpuPerRequest }.
+ * Throws when any request failed: a fast stream of errors is not a throughput figure.
  */
-async function measure({ url, method = 'GET', headers = {}, body, ...rest }) {
+async function measure({ url, method = 'GET', headers = {}, body, server, ...rest }) {
   const options = { ...DEFAULTS, ...rest };
   const base = { url, method, headers, body, connections: options.connections, pipelining: 1 };
   if (options.warmup > 0) await run({ ...base, duration: options.warmup });
+  const cpuBefore = server ? await server.cpu() : 0;
   const result = await run({ ...base, duration: options.duration });
+  const cpuAfter = server ? await server.cpu() : 0;
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0) {
     throw new Error(`${method} ${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts out of ${result.requests.total}`);
@@ -32,6 +34,8 @@ async function measure({ url, method = 'GET', headers = {}, body, ...rest }) {
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
+    // Server CPU per answered request (µs), when `server` (from spawnServer) was given.
+    cpuPerRequest: server ? (cpuAfter - cpuBefore) / result.requests.total : undefined,
     connections: options.connections,
     duration: options.duration,
   };

@@ -113,4 +113,26 @@ export class Environment {
   @Min(1, { message: 'LOGIN_RATE_PER_MINUTE must be between 1 and 10000' })
   @Max(10_000, { message: 'LOGIN_RATE_PER_MINUTE must be between 1 and 10000' })
   LOGIN_RATE_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'RETENTION_DAYS must be an integer' })
+  @Min(1, { message: 'RETENTION_DAYS must be between 1 and 3650' })
+  @Max(3650, { message: 'RETENTION_DAYS must be between 1 and 3650' })
+  RETENTION_DAYS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MEDIA_MAX_BYTES must be an integer' })
+  @Min(1024, { message: 'MEDIA_MAX_BYTES must be between 1024 and 209715200' })
+  @Max(200 * 1024 * 1024, { message: 'MEDIA_MAX_BYTES must be between 1024 and 209715200' })
+  MEDIA_MAX_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MEDIA_MAX_PIXELS must be an integer' })
+  @Min(10_000, { message: 'MEDIA_MAX_PIXELS must be between 10000 and 268402689' })
+  // sharp's own ceiling (0x3FFF squared)
+  @Max(268_402_689, { message: 'MEDIA_MAX_PIXELS must be between 10000 and 268402689' })
+  MEDIA_MAX_PIXELS?: number;
 }

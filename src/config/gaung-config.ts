@@ -19,6 +19,12 @@ export interface GaungConfig {
   trustProxy: boolean;
   /** Login attempts per minute per client address, across all accounts. */
   loginRatePerMinute: number;
+  /** Days after which citizens' contact data is erased (UU 27/2022). */
+  retentionDays: number;
+  /** Largest photo upload accepted, in bytes. */
+  mediaMaxBytes: number;
+  /** Largest photo accepted, in pixels (width x height), checked before decoding. */
+  mediaMaxPixels: number;
 }
 
 /** Injection token for GaungConfig. */

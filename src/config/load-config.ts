@@ -16,7 +16,7 @@ export class ConfigError extends Error {
 const KNOWN = [
   'DATABASE_URL', 'PORT', 'DATA_DIR', 'PUBLIC_BASE_URL', 'SECRET_KEY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD',
   'DEMO', 'LOG_LEVEL', 'FEED_FETCH_ALLOW_HOSTS', 'SESSION_TTL_HOURS', 'DB_POOL_SIZE', 'TRUST_PROXY',
-  'LOGIN_RATE_PER_MINUTE',
+  'LOGIN_RATE_PER_MINUTE', 'RETENTION_DAYS', 'MEDIA_MAX_BYTES', 'MEDIA_MAX_PIXELS',
 ] as const;
 
 /** Type errors first: "PORT must be an integer" says more than "must be between 0 and 65535" for "eighty". */
@@ -63,5 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GaungConfig {
     dbPoolSize: parsed.DB_POOL_SIZE ?? 10,
     trustProxy: parsed.TRUST_PROXY ?? false,
     loginRatePerMinute: parsed.LOGIN_RATE_PER_MINUTE ?? 20,
+    retentionDays: parsed.RETENTION_DAYS ?? 90,
+    mediaMaxBytes: parsed.MEDIA_MAX_BYTES ?? 20 * 1024 * 1024,
+    mediaMaxPixels: parsed.MEDIA_MAX_PIXELS ?? 50_000_000,
   };
 }

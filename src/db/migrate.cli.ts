@@ -1,17 +1,15 @@
 import 'reflect-metadata';
-import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { dataSourceOptions } from './data-source-options';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { openDatabase } from './open-database';
 import { revertLastMigration, runMigrations } from './migrate';
 
 /** `npm run migration:run` / `migration:revert`, against DATABASE_URL or the embedded database. */
 async function main(command: string | undefined): Promise<void> {
   if (command !== 'run' && command !== 'revert') throw new Error('usage: migrate.cli (run|revert)');
-  const config = loadConfig(process.env);
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(path.join(config.dataDir, 'pgdata'));
-  const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url, 2)).initialize();
+  const database = await openDatabase(loadConfig(process.env));
+  const dataSource = await new DataSource(dataSourceOptions(database.url, database.embedded ? 1 : 2)).initialize();
   try {
     if (command === 'run') {
       const done = await runMigrations(dataSource);
@@ -22,7 +20,7 @@ async function main(command: string | undefined): Promise<void> {
     }
   } finally {
     await dataSource.destroy();
-    await embedded?.stop();
+    await database.close();
   }
 }
 

@@ -18,7 +18,11 @@ export async function revertLastMigration(dataSource: DataSource): Promise<void>
   await withAdvisoryLock(dataSource, () => dataSource.undoLastMigration({ transaction: 'each' }));
 }
 
+/** A pool of one connection (the embedded database) cannot hold the lock on a second one; nor does it need to. */
+const singleConnection = (dataSource: DataSource) => (dataSource.options as { extra?: { max?: number } }).extra?.max === 1;
+
 async function withAdvisoryLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (singleConnection(dataSource)) return work();
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

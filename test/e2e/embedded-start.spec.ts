@@ -5,6 +5,8 @@ import { freePort, startAppProcess, waitForOutput } from '../support/app-process
 
 /** `npm start` on a fresh machine: the embedded database, demo data, restart with data kept. */
 describe('embedded mode as a process', () => {
+  // a first start creates a PostgreSQL cluster in WASM and migrates it: slow on a busy machine
+  jest.setTimeout(240_000);
   let dataDir: string;
 
   beforeAll(() => {

@@ -36,7 +36,7 @@ export function startAppProcess(env: Record<string, string>): AppProcess {
   return { child, output: () => output, exited };
 }
 
-export async function waitForOutput(proc: AppProcess, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpMatchArray> {
+export async function waitForOutput(proc: AppProcess, pattern: RegExp, timeoutMs = 120_000): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const match = proc.output().match(pattern);

@@ -30,8 +30,10 @@ export interface TestApp {
  * fallback), migrated by the real migrations, with the admin and (by default) the demo
  * organisation seeded.
  */
-export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock; shareDatabaseOf?: TestApp } = {}): Promise<TestApp> {
+  // A second instance on the same database (multi-instance tests) neither seeds nor drops it.
+  const shared = options.shareDatabaseOf?.db;
+  const db = shared ?? (await createTestDatabase());
   const config = loadConfig({
     DATABASE_URL: db.url,
     SECRET_KEY: TEST_SECRET_KEY,
@@ -39,11 +41,13 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     DEMO: '1',
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     LOGIN_RATE_PER_MINUTE: '10000',
+    // the embedded fallback runs on one connection, as `npm start` does
+    ...(db.embedded ? { DB_POOL_SIZE: '1' } : {}),
     ...options.env,
   });
   const app = await createApp(config, db.url, { clock: options.clock });
   await app.init();
-  await app.get(FirstStartService).run();
+  if (!shared) await app.get(FirstStartService).run();
   const http = request(app.getHttpServer());
   const testApp: TestApp = {
     app,
@@ -60,7 +64,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     },
     async close() {
       await app.close();
-      await db.drop();
+      if (!shared) await db.drop();
     },
   };
   return testApp;

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemException } from '../problem/problem.exception';
+import { bodyShapeError } from './body-shape';
 
 export const BODY_KINDS = 'gaung:body-kinds';
 export type BodyKind = 'json' | 'form' | 'multipart';
@@ -17,7 +18,8 @@ export const AcceptsBody = (...kinds: BodyKind[]) => SetMetadata(BODY_KINDS, kin
 
 /**
  * Refuses a request body of a type the route does not take with 415, instead of letting an
- * unparsed body reach validation as "every field missing".
+ * unparsed body reach validation as "every field missing"; and a body with prototype-pollution
+ * keys or absurd nesting with 400 naming where.
  */
 @Injectable()
 export class BodyKindGuard implements CanActivate {
@@ -30,8 +32,14 @@ export class BodyKindGuard implements CanActivate {
     if (!hasBody) return true;
     const kinds = this.reflector.getAllAndOverride<BodyKind[]>(BODY_KINDS, [context.getHandler(), context.getClass()]) ?? ['json'];
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (kinds.some((kind) => MEDIA_TYPES[kind].test(type))) return true;
-    throw new ProblemException({
+    if (!kinds.some((kind) => MEDIA_TYPES[kind].test(type))) throw this.unsupported(kinds, type);
+    const shape = bodyShapeError(request.body);
+    if (shape) throw ProblemException.validation([shape]);
+    return true;
+  }
+
+  private unsupported(kinds: BodyKind[], type: string): ProblemException {
+    return new ProblemException({
       status: 415,
       code: 'unsupported_media_type',
       title: 'Unsupported media type',

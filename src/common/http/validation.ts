@@ -1,8 +1,14 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ProblemException, type FieldError } from '../problem/problem.exception';
 
-/** Flattens class-validator's tree into one entry per bad field, with dotted/indexed paths. */
+/** Flattens class-validator's tree into one entry per bad field (its messages joined), with dotted/indexed paths. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  const byField = new Map<string, string[]>();
+  for (const { field, message } of collect(errors, parent)) byField.set(field, [...(byField.get(field) ?? []), message]);
+  return [...byField].map(([field, messages]) => ({ field, message: messages.join('; ') }));
+}
+
+function collect(errors: ValidationError[], parent: string): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = /^\d+$/.test(error.property)
@@ -11,7 +17,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     for (const message of Object.values(error.constraints ?? {})) {
       out.push({ field, message: message.replace(/^(an instance of \w+ |property )?/, '') });
     }
-    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
+    if (error.children?.length) out.push(...collect(error.children, field));
   }
   return out;
 }

@@ -23,6 +23,7 @@ export function problemBody(
   errors?: FieldError[],
   extensions: Record<string, unknown> = {},
 ): ProblemBody {
+  // Extensions never replace the standard members (RFC 9457 §3.2): a story's state goes in `state`.
   const body: ProblemBody = { ...extensions, type: problemType(code), title, status, code };
   if (detail) body.detail = detail;
   if (errors && errors.length > 0) body.errors = errors;

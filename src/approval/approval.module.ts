@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CommentsService } from './comments.service';
+import { NotificationsController } from './notifications.controller';
+import { Notifier } from './notifier.service';
+import { ReviewSlaJob } from './review-sla.job';
+import { StoryWorkflow } from './story-workflow.service';
+import { WorkflowController } from './workflow.controller';
+
+@Module({
+  controllers: [WorkflowController, NotificationsController],
+  providers: [StoryWorkflow, CommentsService, Notifier, ReviewSlaJob],
+  exports: [StoryWorkflow, Notifier, ReviewSlaJob],
+})
+export class ApprovalModule {}

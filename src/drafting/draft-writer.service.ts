@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
+import { queryRows } from '../db/sql';
+import type { Channel } from './channels';
+import { Drafter, type RenderedDraft } from './engine/drafter';
+import { nearDuplicateFinding } from './lint/near-duplicate';
+import { type LoadedSource, StorySourceLoader } from './story-source.loader';
+import { TemplateStore } from './templates/template-store';
+import { buildStoryView } from './view-model/build-story-view';
+
+const NEAR_DUPLICATE_WINDOW_MS = 30 * 86_400_000;
+
+/** Renders a story's drafts from its templates and stores them (inside the caller's transaction). */
+@Injectable()
+export class DraftWriter {
+  private readonly drafter: Drafter;
+
+  constructor(
+    private readonly loader: StorySourceLoader,
+    private readonly templates: TemplateStore,
+    @Inject(GAUNG_CONFIG) private readonly config: GaungConfig,
+    private readonly clock: Clock,
+  ) {
+    this.drafter = new Drafter(templates.engine);
+  }
+
+  async render(manager: EntityManager, storyId: string): Promise<{ source: LoadedSource; drafts: RenderedDraft[] }> {
+    const source = await this.loader.load(manager, storyId);
+    const templates = await this.templates.forUnitChain(manager, source.unitIds);
+    const drafts = this.drafter.draftAll(buildStoryView(source, this.config.publicBaseUrl), templates);
+    const website = drafts.find((d) => d.channel === 'website');
+    if (website) {
+      const recent: { title: string; body: string }[] = await manager.query(
+        `SELECT s.title, d.body FROM draft d JOIN story s ON s.id = d.story_id
+          WHERE d.channel = 'website' AND s.kind = $2 AND s.id <> $1 AND s.created_at > $3
+          ORDER BY s.created_at DESC LIMIT 300`,
+        [storyId, source.story.kind, new Date(this.clock.now().getTime() - NEAR_DUPLICATE_WINDOW_MS)],
+      );
+      const finding = nearDuplicateFinding(website.body, recent);
+      if (finding) website.lint.push(finding);
+    }
+    return { source, drafts };
+  }
+
+  /** The first drafts of a new story: revision 1 of every channel. */
+  async createInitial(manager: EntityManager, storyId: string, actorId: string | null): Promise<void> {
+    const { drafts } = await this.render(manager, storyId);
+    for (const draft of drafts) await this.insert(manager, storyId, draft, actorId);
+  }
+
+  /** Replaces a channel's draft with a fresh rendering as a new revision. */
+  async replace(manager: EntityManager, storyId: string, draft: RenderedDraft, actorId: string | null): Promise<number> {
+    const [row] = await queryRows<{ revision: number }>(manager,
+      `UPDATE draft SET title = $3, body = $4, revision = revision + 1, template_key = $5, template_version = $6, variant = $7,
+              lint = $8, edited = false, updated_by = $9, updated_at = now()
+        WHERE story_id = $1 AND channel = $2 RETURNING revision`,
+      [storyId, draft.channel, draft.title, draft.body, draft.templateKey, draft.templateVersion, draft.variant, JSON.stringify(draft.lint), actorId],
+    );
+    await this.revision(manager, storyId, draft.channel, row.revision, draft.title, draft.body, 'template', actorId, draft);
+    return row.revision;
+  }
+
+  private async insert(manager: EntityManager, storyId: string, draft: RenderedDraft, actorId: string | null): Promise<void> {
+    await manager.query(
+      `INSERT INTO draft (story_id, channel, title, body, revision, template_key, template_version, variant, lint, updated_by)
+       VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9)`,
+      [storyId, draft.channel, draft.title, draft.body, draft.templateKey, draft.templateVersion, draft.variant, JSON.stringify(draft.lint), actorId],
+    );
+    await this.revision(manager, storyId, draft.channel, 1, draft.title, draft.body, 'template', actorId, draft);
+  }
+
+  async revision(
+    manager: EntityManager, storyId: string, channel: Channel, revision: number, title: string | null, body: string,
+    source: 'template' | 'edit', actorId: string | null, template?: RenderedDraft,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO draft_revision (story_id, channel, revision, title, body, source, template_key, template_version, changed_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [storyId, channel, revision, title, body, source, template?.templateKey ?? null, template?.templateVersion ?? null, actorId],
+    );
+  }
+}

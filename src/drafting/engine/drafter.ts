@@ -1,0 +1,95 @@
+import { jumlahGrafem, potong } from '../helpers';
+import { CHANNEL_RULES, CHANNELS, type Channel } from '../channels';
+import type { LintFinding } from '../lint/lint-finding';
+import { lintDraft } from '../lint/lint-draft';
+import { channelLength, exceedsLimit } from '../lint/text-measure';
+import type { StoryView } from '../view-model/story-view';
+import { type CompiledTemplate, TemplateEngine } from './template-engine';
+import { pickVariant } from './variants';
+
+export interface RenderedDraft {
+  channel: Channel;
+  title: string | null;
+  body: string;
+  templateKey: string;
+  templateVersion: number;
+  variant: number;
+  lint: LintFinding[];
+}
+
+/** Templates by key ("complaint/x"): the defaults, or a unit's overrides laid over them. */
+export type TemplateSet = ReadonlyMap<string, CompiledTemplate>;
+
+const COMPACT_LEVELS = [0, 1, 2];
+
+/** Tidies template output: no trailing spaces, no runs of blank lines or spaces. */
+export function normalise(text: string): string {
+  // whole-string passes: this runs for every draft, thousands of times a second
+  return text
+    .replace(/[ \t]*(?:\r\n?|\n)[ \t]*|[ \t]{2,}|\t/g, (m) => (m.includes('\n') || m.includes('\r') ? '\n' : ' '))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const fits = (channel: Channel, body: string) => !exceedsLimit(channel, body);
+
+/** Paragraphs that must survive shortening whole: the link, and mention or hashtag lines. */
+const keepWhole = (paragraph: string) => /https?:\/\//.test(paragraph) || /^[@#]/.test(paragraph.trim());
+
+/**
+ * Last resort when even the compact rendering is too long: shorten the longest paragraph that
+ * may be shortened (grapheme-safe, at a word), again and again, keeping links and hashtags whole.
+ */
+function shorten(channel: Channel, body: string): string {
+  const limit = CHANNEL_RULES[channel].maxLength;
+  const paragraphs = body.split('\n\n');
+  const frozen = paragraphs.map(keepWhole);
+  for (let round = 0; round < 100 && !fits(channel, paragraphs.join('\n\n')); round++) {
+    let longest = -1;
+    paragraphs.forEach((p, i) => {
+      if (!frozen[i] && (longest < 0 || p.length > paragraphs[longest].length)) longest = i;
+    });
+    if (longest < 0) break;
+    const excess = channelLength(channel, paragraphs.join('\n\n')) - limit;
+    const size = jumlahGrafem(paragraphs[longest]);
+    const target = Math.max(1, size - Math.max(excess, 1) - 1);
+    paragraphs[longest] = potong(paragraphs[longest], target);
+    if (target <= 40) frozen[longest] = true;
+  }
+  const text = paragraphs.join('\n\n');
+  return fits(channel, text) ? text : potong(text, limit);
+}
+
+/** Renders every channel's draft of a story and lints it (pure: the same input, the same drafts). */
+export class Drafter {
+  constructor(private readonly engine: TemplateEngine) {}
+
+  draftAll(view: StoryView, templates: TemplateSet): RenderedDraft[] {
+    return CHANNELS.map((channel) => this.draft(view, channel, templates.get(`${view.kind}/${channel}`)!));
+  }
+
+  draft(view: StoryView, channel: Channel, template: CompiledTemplate): RenderedDraft {
+    let text = '';
+    for (const compact of COMPACT_LEVELS) {
+      text = normalise(this.engine.render(template, view, { tz: view.timezone, seed: view.seed, compact }));
+      if (fits(channel, channel === 'website' ? text.slice(text.indexOf('\n') + 1) : text)) break;
+    }
+    let title: string | null = null;
+    let body = text;
+    if (channel === 'website') {
+      // The release's first line is its headline.
+      const newline = text.indexOf('\n');
+      const headline = (newline < 0 ? text : text.slice(0, newline)).trim();
+      title = headline.length <= CHANNEL_RULES.website.maxTitle! ? headline : potong(headline, CHANNEL_RULES.website.maxTitle!);
+      body = newline < 0 ? '' : text.slice(newline + 1).trim();
+    }
+    if (!fits(channel, body)) body = shorten(channel, body);
+    const lint = lintDraft({ channel, title, body }, { hasImage: view.hasImage });
+    return {
+      channel, title, body, lint,
+      templateKey: template.key,
+      templateVersion: template.version,
+      variant: pickVariant(view.seed, template.key, template.variants.length),
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import Handlebars from 'handlebars';
+import { INDONESIAN_HELPER_NAMES, registerIndonesianHelpers } from '../helpers';
+import { awalKapital, awalKecil, besar, judul, kalimat, kecil, kutip } from './text-helpers';
+import { pickVariant, splitVariants } from './variants';
+
+/** A template compiled once, with its variants. */
+export interface CompiledTemplate {
+  key: string;
+  version: number;
+  variants: HandlebarsTemplateDelegate[];
+}
+
+/** A template that does not compile, with where. */
+export class TemplateSyntaxError extends Error {
+  constructor(readonly key: string, message: string, readonly line: number | null) {
+    super(message);
+    this.name = 'TemplateSyntaxError';
+  }
+}
+
+export interface RenderData {
+  /** The unit's zone, used by the date and time helpers when a template leaves it out. */
+  tz: string;
+  seed: string;
+  /** 0 = full; 1, 2 = drop optional parts so that the post fits its channel. */
+  compact: number;
+}
+
+const TEXT_HELPERS = { judul, awalKecil, awalKapital, kalimat, kutip, kecil, besar } as const;
+const EXTRA_HELPERS = ['kategoriPartial', 'eq', 'lebihDari', ...Object.keys(TEXT_HELPERS)];
+
+/**
+ * An isolated Handlebars environment: strict lookups (a misspelt field fails the render),
+ * known helpers only, no prototype access, and no HTML escaping because drafts are plain text
+ * (the press room and feeds escape when they turn text into HTML).
+ */
+export class TemplateEngine {
+  private readonly hb = Handlebars.create();
+  private readonly knownHelpers: Record<string, true> = {};
+
+  constructor(partials: Map<string, string>) {
+    registerIndonesianHelpers(this.hb);
+    this.registerExtraHelpers();
+    for (const name of [...INDONESIAN_HELPER_NAMES, ...EXTRA_HELPERS]) this.knownHelpers[name] = true;
+    for (const [name, source] of partials) this.registerPartial(name, source);
+  }
+
+  compile(key: string, source: string, version: number): CompiledTemplate {
+    const variants = splitVariants(source);
+    if (variants.length === 0) throw new TemplateSyntaxError(key, 'template is empty', 1);
+    return { key, version, variants: variants.map((variant) => this.compileOne(key, variant)) };
+  }
+
+  render(template: CompiledTemplate, view: object, data: RenderData): string {
+    const variant = template.variants[pickVariant(data.seed, template.key, template.variants.length)];
+    return variant(view, { data, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  }
+
+  private compileOne(key: string, source: string): HandlebarsTemplateDelegate {
+    try {
+      // parse now: Handlebars compiles lazily and would report syntax errors only at first render
+      this.hb.parse(source);
+      // ignoreStandalone: a partial alone on its line keeps that line's newline (partials carry none
+      // of their own so that they also work inside a sentence); normalise() tidies blank lines.
+      return this.hb.compile(source, { strict: true, noEscape: true, ignoreStandalone: true, knownHelpers: this.knownHelpers, knownHelpersOnly: true });
+    } catch (error) {
+      const message = (error as Error).message;
+      const line = /line (\d+)/i.exec(message);
+      throw new TemplateSyntaxError(key, message.split('\n')[0], line ? Number(line[1]) : null);
+    }
+  }
+
+  /** Partials may hold variants too; each story picks one, independently per partial. */
+  private registerPartial(name: string, source: string): void {
+    const compiled = this.compile(`partial:${name}`, source, 0);
+    this.hb.registerPartial(name, ((context: unknown, options: { data?: { seed?: string } }) => {
+      const index = pickVariant(options?.data?.seed ?? '', name, compiled.variants.length);
+      return compiled.variants[index](context, options as Handlebars.RuntimeOptions);
+    }) as unknown as Handlebars.Template);
+  }
+
+  private registerExtraHelpers(): void {
+    const partials = this.hb.partials as Record<string, unknown>;
+    // "complaint-lead" -> "complaint-lead-curanmor" when such a partial exists, else "-default"
+    this.hb.registerHelper('kategoriPartial', (base: string, category: string) =>
+      partials[`${base}-${category}`] ? `${base}-${category}` : `${base}-default`,
+    );
+    this.hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    this.hb.registerHelper('lebihDari', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
+    for (const [name, fn] of Object.entries(TEXT_HELPERS)) {
+      this.hb.registerHelper(name, (text: unknown) => {
+        if (typeof text !== 'string') throw new Error(`${name}: teks kosong`);
+        return fn(text);
+      });
+    }
+  }
+}

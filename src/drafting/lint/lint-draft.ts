@@ -1,0 +1,63 @@
+import { findPersonalData } from '../../intake/privacy/pii-masker';
+import { CHANNEL_RULES, type Channel } from '../channels';
+import type { LintFinding } from './lint-finding';
+import { channelLength, countHashtags, exceedsLimit } from './text-measure';
+
+export interface DraftText {
+  channel: Channel;
+  title: string | null;
+  body: string;
+}
+
+export interface LintContext {
+  hasImage: boolean;
+}
+
+const PII_LABELS: Record<string, string> = {
+  nik: 'NIK', phone: 'nomor telepon', email: 'alamat e-mail', plate: 'nomor polisi kendaraan', address: 'alamat rumah',
+};
+
+/** Left-overs of a template that did not get its value. */
+const PLACEHOLDERS = /\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]|\{\{|\}\}/g;
+
+function each(pattern: RegExp, text: string, make: (m: RegExpExecArray) => LintFinding, field: 'title' | 'body', out: LintFinding[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push({ ...make(m), field, start: m.index, end: m.index + m[0].length });
+}
+
+/** Checks one draft against its channel's rules and the privacy rules (DESIGN.md §8). */
+export function lintDraft(draft: DraftText, context: LintContext): LintFinding[] {
+  const rule = CHANNEL_RULES[draft.channel];
+  const findings: LintFinding[] = [];
+  const over = exceedsLimit(draft.channel, draft.body);
+  const length = over || rule.maxCaption ? channelLength(draft.channel, draft.body) : 0;
+  if (over) {
+    findings.push({ code: 'too_long', severity: 'error', field: 'body', message: `Teks ${length} karakter, melebihi batas ${rule.maxLength} untuk kanal ini.` });
+  }
+  if (rule.maxCaption && context.hasImage && length > rule.maxCaption) {
+    findings.push({ code: 'caption_too_long', severity: 'warning', field: 'body', message: `Keterangan foto dibatasi ${rule.maxCaption} karakter; teks akan dikirim terpisah dari foto.` });
+  }
+  if (rule.maxTitle && (draft.title ?? '').length > rule.maxTitle) {
+    findings.push({ code: 'title_too_long', severity: 'error', field: 'title', message: `Judul ${draft.title!.length} karakter, melebihi ${rule.maxTitle}.` });
+  }
+  if (rule.maxTitle && !draft.title?.trim()) {
+    findings.push({ code: 'title_missing', severity: 'error', field: 'title', message: 'Rilis belum memiliki judul.' });
+  }
+  const hashtags = countHashtags(draft.body);
+  if (rule.maxHashtags && hashtags > rule.maxHashtags) {
+    const severity = draft.channel === 'x' ? 'warning' : 'error';
+    findings.push({ code: 'too_many_hashtags', severity, field: 'body', message: `${hashtags} tagar; batas kanal ini ${rule.maxHashtags}.` });
+  }
+  if (rule.needsImage && !context.hasImage) {
+    findings.push({ code: 'image_missing', severity: 'warning', message: 'Kanal ini memerlukan gambar: unggah foto atau buat kartu kutipan, atau kecualikan kanal ini saat persetujuan.' });
+  }
+  for (const [field, text] of [['title', draft.title ?? ''], ['body', draft.body]] as const) {
+    for (const hit of findPersonalData(text)) {
+      findings.push({ code: 'personal_data', severity: 'error', field, start: hit.start, end: hit.end, message: `Terdeteksi ${PII_LABELS[hit.kind] ?? 'data pribadi'}: hapus atau samarkan sebelum terbit.` });
+    }
+    each(PLACEHOLDERS, text, (m) => ({ code: 'placeholder', severity: 'error', message: `Isian templat tidak terisi: "${m[0]}".` }), field, findings);
+    each(/ {2,}/g, text, () => ({ code: 'double_space', severity: 'warning', message: 'Spasi ganda.' }), field, findings);
+    each(/\(\s*\)/g, text, () => ({ code: 'empty_parentheses', severity: 'warning', message: 'Tanda kurung kosong.' }), field, findings);
+  }
+  return findings;
+}

@@ -1,0 +1,138 @@
+import { jabatanPangkatNama, tanggal } from '../helpers';
+import type { CitizenView, OfficerView, StoryView, UnitView } from './story-view';
+import { ACTIVITY_LABELS, CATEGORY_LABELS, FEEDBACK_SOURCE_LABELS, INTAKE_CHANNEL_LABELS, SERVICE_LABELS } from './labels';
+import type { StorySource, UnitRow } from './story-source';
+
+const NATIONAL_HASHTAG = '#PolriPresisi';
+
+function unitView(row: UnitRow): UnitView {
+  return { name: row.name, humas: `Humas ${row.name}`, city: row.city, cityUpper: row.city.toLocaleUpperCase('id-ID'), level: row.level };
+}
+
+/** Handles of the unit and its parents for one network, nearest first, without duplicates. */
+function handlesOf(units: UnitRow[], network: keyof UnitRow['handles']): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const unit of units) {
+    const raw = unit.handles?.[network];
+    if (!raw) continue;
+    const handle = raw.startsWith('@') ? raw : `@${raw}`;
+    if (!seen.has(handle.toLowerCase())) {
+      seen.add(handle.toLowerCase());
+      out.push(handle);
+    }
+  }
+  return out;
+}
+
+function hashtagsOf(units: UnitRow[]): string[] {
+  const seen = new Set<string>();
+  return [...units.flatMap((u) => u.hashtags ?? []), NATIONAL_HASHTAG].filter((tag) => {
+    const key = tag.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The citizen as consent allows: the stored public attribution, or "seorang warga". */
+function citizenView(attribution: string | null, locality: string | null): CitizenView {
+  if (attribution) {
+    return { attribution, withLocality: locality ? `${attribution}, warga ${locality}` : attribution, named: true };
+  }
+  return { attribution: 'seorang warga', withLocality: locality ? `seorang warga ${locality}` : 'seorang warga', named: false };
+}
+
+const officer = (o: { rank?: string; name: string; position?: string }): OfficerView => ({ rank: o.rank ?? '', name: o.name, position: o.position ?? '' });
+
+/** Turns loaded rows into the template view model (pure: no I/O, no clock). */
+export function buildStoryView(source: StorySource, publicBaseUrl: string): StoryView {
+  const units = source.units;
+  const { complaint: c, feedback: f, achievement: a } = source;
+  const view: StoryView = {
+    kind: source.story.kind,
+    storyId: source.story.id,
+    seed: source.story.id,
+    title: source.story.title,
+    url: `${publicBaseUrl}/rilis/${source.story.slug}`,
+    timezone: units[0].timezone,
+    unit: unitView(units[0]),
+    chain: units.map(unitView),
+    mentions: { x: handlesOf(units, 'x'), instagram: handlesOf(units, 'instagram'), facebook: handlesOf(units, 'facebook'), tiktok: handlesOf(units, 'tiktok') },
+    hashtags: hashtagsOf(units),
+    hasImage: source.media.count > 0,
+    imageAlt: source.media.alt,
+    citizen: null,
+    complaint: null,
+    feedback: null,
+    achievement: null,
+  };
+  if (c) {
+    const receivedAt = new Date(c.received_at);
+    let day = tanggal(receivedAt, units[0].timezone);
+    const stages = c.stages
+      .map((s) => ({ at: new Date(s.at), label: s.label }))
+      // receipt is told by its own sentence: a stage at that same moment would repeat it
+      .filter((s) => s.at.getTime() !== receivedAt.getTime())
+      .sort((x, y) => x.at.getTime() - y.at.getTime())
+      .map((s) => {
+        const stageDay = tanggal(s.at, units[0].timezone);
+        const dayChanged = stageDay !== day;
+        day = stageDay;
+        return { ...s, dayChanged };
+      });
+    const firstAction = stages.find((s) => s.at.getTime() > receivedAt.getTime());
+    view.citizen = citizenView(c.public_attribution, c.location.subdistrict);
+    view.complaint = {
+      category: c.category,
+      categoryLabel: CATEGORY_LABELS[c.category] ?? 'Laporan Warga',
+      channelLabel: INTAKE_CHANNEL_LABELS[c.channel] ?? c.channel,
+      receivedAt,
+      resolvedAt: new Date(c.resolved_at),
+      responseMs: firstAction ? firstAction.at.getTime() - receivedAt.getTime() : null,
+      resolutionMs: new Date(c.resolved_at).getTime() - receivedAt.getTime(),
+      location: c.location,
+      summary: c.summary,
+      resolution: c.resolution,
+      stages,
+      quote: c.quote,
+    };
+  }
+  if (f) {
+    view.citizen = citizenView(f.public_attribution, null);
+    view.feedback = {
+      serviceLabel: SERVICE_LABELS[f.service_type] ?? 'pelayanan',
+      rating: f.rating,
+      quote: f.text,
+      receivedAt: new Date(f.received_at),
+      sourceLabel: FEEDBACK_SOURCE_LABELS[f.source] ?? f.source,
+    };
+  }
+  if (a) {
+    const participants = a.participants.map(officer);
+    const mentioned = new Set<string>();
+    const firstMention = (o: OfficerView) => {
+      const key = o.name.toLowerCase();
+      if (mentioned.has(key)) return o.position || `${o.rank} ${o.name}`.trim();
+      mentioned.add(key);
+      return jabatanPangkatNama(o.position, o.rank, o.name);
+    };
+    const leaderLabel = participants[0] ? firstMention(participants[0]) : null;
+    const othersLabels = participants.slice(1).map(firstMention);
+    view.achievement = {
+      title: a.title,
+      activityLabel: ACTIVITY_LABELS[a.activity_type] ?? 'kegiatan',
+      happenedAt: new Date(a.happened_at),
+      location: a.location,
+      leader: participants[0] ?? null,
+      leaderLabel,
+      othersLabels,
+      narrative: a.narrative,
+      quotes: a.quotes.map((q) => {
+        const speaker = officer(q.speaker);
+        return { speaker, speakerLabel: firstMention(speaker), text: q.text };
+      }),
+    };
+  }
+  return view;
+}

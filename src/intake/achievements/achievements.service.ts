@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { Clock } from '../../common/clock';
+import type { AuthUser } from '../../common/auth/auth-user';
+import type { FieldError } from '../../common/problem/problem.exception';
+import { MediaLinks } from '../../media/media-links.service';
+import { StoryCreator } from '../../stories/story-creator.service';
+import { ScopeService } from '../../units/scope.service';
+import type { IntakeOrigin, IntakeResult } from '../complaints/complaints.service';
+import type { CreateAchievementDto } from '../dto/achievement.dto';
+import { checkNotFuture, throwIfAny } from '../intake-rules';
+import { maskFields } from '../privacy/pii-masker';
+
+/** Officers are public officials and are named; citizens mentioned in the text are masked. */
+const MASKED_FIELDS = ['title', 'narrative', 'quotes[].text', 'location.place'] as const;
+
+@Injectable()
+export class AchievementsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+    private readonly stories: StoryCreator,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly mediaLinks: MediaLinks,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateAchievementDto, origin: IntakeOrigin = 'api'): Promise<IntakeResult> {
+    const unit = await this.scope.requireUnitField(user, dto.unitCode, 'unitCode');
+    const errors: FieldError[] = [];
+    checkNotFuture(errors, this.clock.now(), [['happenedAt', dto.happenedAt]]);
+    throwIfAny(errors);
+    const { value: masked, findings: redactions } = maskFields(
+      { title: dto.title, narrative: dto.narrative, quotes: dto.quotes ?? [], location: dto.location },
+      MASKED_FIELDS,
+    );
+
+    return this.db.transaction(async (manager) => {
+      const mediaIds = await this.mediaLinks.requireAttachable(manager, user, dto.mediaIds);
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO achievement (id, unit_id, title, activity_type, happened_at, location, participants, narrative, quotes, redactions, media_ids, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [id, unit.id, masked.title, dto.activityType, dto.happenedAt, JSON.stringify(masked.location), JSON.stringify(dto.participants ?? []),
+          masked.narrative, JSON.stringify(masked.quotes), JSON.stringify(redactions), dto.mediaIds ?? [], user.id],
+      );
+      const storyId = await this.stories.create(manager, {
+        kind: 'achievement', sourceId: id, unitId: unit.id, category: dto.activityType, authorId: user.id, title: masked.title, mediaIds,
+      });
+      await this.audit.record({
+        actorId: user.id, action: 'achievement.create', subjectType: 'achievement', subjectId: id, unitId: unit.id,
+        details: { origin, storyId, redactions: redactions.length },
+      }, manager);
+      return { created: true, body: { id, storyId, redactions } };
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { Clock } from '../../common/clock';
+import type { AuthUser } from '../../common/auth/auth-user';
+import type { FieldError } from '../../common/problem/problem.exception';
+import { MediaLinks } from '../../media/media-links.service';
+import { StoryCreator } from '../../stories/story-creator.service';
+import { ScopeService } from '../../units/scope.service';
+import type { IntakeOrigin, IntakeResult } from '../complaints/complaints.service';
+import type { CreateFeedbackDto } from '../dto/feedback.dto';
+import { checkNotFuture, consentRecord, SERVICE_LABELS, throwIfAny } from '../intake-rules';
+import { CitizenContacts } from '../privacy/citizen-contacts';
+import { maskFields } from '../privacy/pii-masker';
+
+/** Only good feedback the citizen agreed to have quoted becomes public content. */
+export const PUBLISHABLE_RATING = 4;
+
+@Injectable()
+export class FeedbackService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+    private readonly stories: StoryCreator,
+    private readonly contacts: CitizenContacts,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly mediaLinks: MediaLinks,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateFeedbackDto, origin: IntakeOrigin = 'api'): Promise<IntakeResult> {
+    const unit = await this.scope.requireUnitField(user, dto.unitCode, 'unitCode');
+    const errors: FieldError[] = [];
+    checkNotFuture(errors, this.clock.now(), [['receivedAt', dto.receivedAt], ['consent.givenAt', dto.consent.givenAt]]);
+    throwIfAny(errors);
+    const consent = consentRecord(dto.consent, dto.author.name, dto.receivedAt, dto.source);
+    const { value: masked, findings: redactions } = maskFields({ text: dto.text }, ['text']);
+    const publishable = dto.rating >= PUBLISHABLE_RATING && consent.view.quoteAllowed;
+
+    return this.db.transaction(async (manager) => {
+      const mediaIds = await this.mediaLinks.requireAttachable(manager, user, dto.mediaIds);
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO feedback (id, unit_id, service_type, rating, text, source, received_at, consent_level, consent_quote, consent_given_at,
+           consent_method, public_attribution, redactions, media_ids, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [id, unit.id, dto.serviceType, dto.rating, masked.text, dto.source, dto.receivedAt, consent.level, consent.quote, consent.givenAt,
+          consent.method, consent.publicAttribution, JSON.stringify(redactions), dto.mediaIds ?? [], user.id],
+      );
+      await this.contacts.store(manager, 'feedback', id, dto.author, dto.receivedAt);
+      const storyId = publishable
+        ? await this.stories.create(manager, {
+            kind: 'feedback', sourceId: id, unitId: unit.id, category: dto.serviceType, authorId: user.id, mediaIds,
+            title: `Warga Apresiasi Pelayanan ${SERVICE_LABELS[dto.serviceType]} ${unit.name}`,
+          })
+        : null;
+      await this.audit.record({
+        actorId: user.id, action: 'feedback.create', subjectType: 'feedback', subjectId: id, unitId: unit.id,
+        details: { origin, storyId, rating: dto.rating, redactions: redactions.length, consent: consent.level },
+      }, manager);
+      return { created: true, body: { id, storyId, redactions } };
+    });
+  }
+}

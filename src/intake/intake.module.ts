@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { SecretBox } from '../common/crypto/secret-box';
+import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
+import { AchievementsController } from './achievements/achievements.controller';
+import { AchievementsService } from './achievements/achievements.service';
+import { IntakeDispatcher } from './bulk/intake-dispatcher.service';
+import { ComplaintRecords } from './complaints/complaint-records.service';
+import { ComplaintsController } from './complaints/complaints.controller';
+import { ComplaintsService } from './complaints/complaints.service';
+import { FeedbackController } from './feedback/feedback.controller';
+import { FeedbackService } from './feedback/feedback.service';
+import { CitizenContacts } from './privacy/citizen-contacts';
+import { RetentionJob } from './privacy/retention.job';
+import { IntakeIntegrations } from './webhook/intake-integrations.service';
+import { IntegrationsController } from './webhook/integrations.controller';
+import { WebhookSignatureGuard } from './webhook/webhook-signature.guard';
+import { WebhookController } from './webhook/webhook.controller';
+
+@Module({
+  controllers: [ComplaintsController, FeedbackController, AchievementsController, WebhookController, IntegrationsController],
+  providers: [
+    ComplaintsService, ComplaintRecords, FeedbackService, AchievementsService, CitizenContacts, RetentionJob,
+    IntakeDispatcher, IntakeIntegrations, WebhookSignatureGuard,
+    { provide: SecretBox, useFactory: (config: GaungConfig) => new SecretBox(config.secretKey), inject: [GAUNG_CONFIG] },
+  ],
+  exports: [ComplaintsService, FeedbackService, AchievementsService, RetentionJob, IntakeDispatcher],
+})
+export class IntakeModule {}

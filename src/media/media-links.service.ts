@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../common/auth/auth-user';
+import { type FieldError, ProblemException } from '../common/problem/problem.exception';
+import { ScopeService } from '../units/scope.service';
+
+/**
+ * The rule for attaching photos to an intake item: each id names an existing media item of a
+ * unit within the caller's scope, once. Runs inside the intake's transaction and locks the
+ * rows it checked (FOR SHARE), so what was checked is what gets linked.
+ */
+@Injectable()
+export class MediaLinks {
+  constructor(private readonly scope: ScopeService) {}
+
+  /** 400 naming `mediaIds[i]` for an unknown or repeated id, 403 for one outside the caller's scope. */
+  async requireAttachable(manager: EntityManager, user: AuthUser, ids: readonly string[] | undefined, field = 'mediaIds'): Promise<string[]> {
+    if (!ids || ids.length === 0) return [];
+    const found: { id: string; path: string[] }[] = await manager.query(
+      `SELECT m.id, u.path FROM media m JOIN unit u ON u.id = m.unit_id WHERE m.id = ANY($1::uuid[]) FOR SHARE OF m`,
+      [ids],
+    );
+    const paths = new Map(found.map((row) => [row.id, row.path]));
+    const invalid: FieldError[] = [];
+    const outside: FieldError[] = [];
+    ids.forEach((id, i) => {
+      const path = paths.get(id);
+      if (ids.indexOf(id) !== i) invalid.push({ field: `${field}[${i}]`, message: 'this media id is listed twice' });
+      else if (!path) invalid.push({ field: `${field}[${i}]`, message: 'unknown media id' });
+      else if (!this.scope.covers(user, path)) outside.push({ field: `${field}[${i}]`, message: 'this media item belongs to a unit outside your scope' });
+    });
+    if (invalid.length > 0) throw ProblemException.validation(invalid);
+    if (outside.length > 0) {
+      throw new ProblemException({
+        status: 403, code: 'media_out_of_scope', title: 'Forbidden', detail: 'Some photos belong to units outside your scope.', errors: outside,
+      });
+    }
+    return [...ids];
+  }
+}

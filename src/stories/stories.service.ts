@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../common/auth/auth-user';
+import { Clock } from '../common/clock';
+import { pageOf, type Page } from '../common/http/pagination';
+import { ProblemException } from '../common/problem/problem.exception';
+import { ScopeService } from '../units/scope.service';
+import type { StoryQueryDto } from './dto/story-query.dto';
+
+/** The columns of a story in lists and pages. */
+const STORY_COLUMNS = `s.id, s.kind, s.source_id AS "sourceId", u.code AS "unitCode", u.name AS "unitName", s.category, s.title, s.slug,
+  s.status, s.version, s.urgent, s.embargo_until AS "embargoUntil", s.published_at AS "publishedAt", s.created_at AS "createdAt",
+  s.updated_at AS "updatedAt", s.author_id AS "authorId", s.last_edited_by AS "lastEditedBy", s.submitted_at AS "submittedAt",
+  s.approved_at AS "approvedAt", s.approved_channels AS "approvedChannels", s.awaiting_confirmation AS "awaitingConfirmation",
+  s.urgent_reason AS "urgentReason", s.lint_override_reason AS "lintOverrideReason", s.rejected_reason AS "rejectedReason",
+  s.withdrawn_reason AS "withdrawnReason",
+  (s.status = 'in_review' AND s.submitted_at + make_interval(hours => u.review_sla_hours) < $NOW) AS overdue`;
+
+/** Escapes LIKE wildcards so a search for "50%" looks for those characters. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+@Injectable()
+export class StoriesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The story columns with "now" bound to a parameter (the clock decides what is overdue). */
+  private columns(params: unknown[]): string {
+    params.push(this.clock.now());
+    return STORY_COLUMNS.replace('$NOW', `$${params.length}::timestamptz`);
+  }
+
+  async list(user: AuthUser, query: StoryQueryDto): Promise<Page<Record<string, unknown>>> {
+    const { page, pageSize, offset } = pageOf(query);
+    const params: unknown[] = [];
+    const where = [this.scope.sqlCondition(user, 'u', params)];
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    if (query.unitCode) {
+      const unit = await this.scope.requireUnit(user, query.unitCode);
+      add((n) => `$${n}::uuid = ANY(u.path)`, unit.id);
+    }
+    if (query.status) add((n) => `s.status = $${n}`, query.status);
+    if (query.kind) add((n) => `s.kind = $${n}`, query.kind);
+    if (query.overdue === 'true') {
+      add((n) => `s.status = 'in_review' AND s.submitted_at + make_interval(hours => u.review_sla_hours) < $${n}::timestamptz`, this.clock.now());
+    }
+    if (query.q?.trim()) {
+      add((n) => `(s.title ILIKE $${n} OR EXISTS (SELECT 1 FROM draft d WHERE d.story_id = s.id AND d.body ILIKE $${n}))`, likePattern(query.q.trim()));
+    }
+    const from = `FROM story s JOIN unit u ON u.id = s.unit_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
+    const listParams = [...params];
+    const columns = this.columns(listParams);
+    const items = await this.db.query(
+      `SELECT ${columns} ${from} ORDER BY s.created_at DESC, s.id LIMIT $${listParams.length + 1} OFFSET $${listParams.length + 2}`,
+      [...listParams, pageSize, offset],
+    );
+    return { items, total, page, pageSize };
+  }
+
+  /** A story in the caller's scope with its drafts and their lint; outside the scope it is 404. */
+  async get(user: AuthUser, id: string) {
+    const story = await this.find(user, id);
+    const drafts = await this.db.query(
+      `SELECT channel, title, body, revision, template_key AS "templateKey", template_version AS "templateVersion", variant, lint, edited,
+              updated_at AS "updatedAt", updated_by AS "updatedBy"
+         FROM draft WHERE story_id = $1
+        ORDER BY array_position(ARRAY['website','x','instagram','facebook','tiktok','whatsapp','telegram'], channel)`,
+      [id],
+    );
+    const approvals = await this.db.query(
+      `SELECT a.step, a.kind, a.round, a.at, u.username AS approver FROM story_approval a JOIN app_user u ON u.id = a.approver_id
+        WHERE a.story_id = $1 ORDER BY a.at`,
+      [id],
+    );
+    return { ...story, drafts, approvals };
+  }
+
+  async find(user: AuthUser, id: string): Promise<Record<string, unknown> & { unitId: string; status: string }> {
+    const params: unknown[] = [id];
+    const columns = this.columns(params);
+    const rows = await this.db.query(`SELECT ${columns}, s.unit_id AS "unitId", u.path FROM story s JOIN unit u ON u.id = s.unit_id WHERE s.id = $1`, params);
+    if (!rows[0] || !this.scope.covers(user, rows[0].path)) throw ProblemException.notFound('Story');
+    const { path: _path, ...story } = rows[0];
+    return story;
+  }
+}

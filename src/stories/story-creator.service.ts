@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DraftWriter } from '../drafting/draft-writer.service';
+import { storySlug } from './slug';
+
+export type StoryKind = 'complaint' | 'feedback' | 'achievement';
+
+export interface NewStory {
+  kind: StoryKind;
+  sourceId: string;
+  unitId: string;
+  title: string;
+  /** Complaint category or activity type: feeds and the press room filter by it. */
+  category: string | null;
+  authorId: string | null;
+  /** Photos already checked by MediaLinks.requireAttachable, in their order. */
+  mediaIds?: readonly string[];
+}
+
+/** Creates the story of a source item, inside the caller's transaction (one story per item). */
+@Injectable()
+export class StoryCreator {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly drafts: DraftWriter,
+  ) {}
+
+  async create(manager: EntityManager, story: NewStory): Promise<string> {
+    const id = randomUUID();
+    await manager.query(
+      `INSERT INTO story (id, kind, source_id, unit_id, category, title, slug, author_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, story.kind, story.sourceId, story.unitId, story.category, story.title, storySlug(story.title, id), story.authorId],
+    );
+    if (story.mediaIds?.length) {
+      await manager.query(
+        `INSERT INTO story_media (story_id, media_id, position) SELECT $1, t.id, t.n - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, n)`,
+        [id, story.mediaIds],
+      );
+    }
+    await this.audit.record(
+      { actorId: story.authorId, action: 'story.create', subjectType: 'story', subjectId: id, unitId: story.unitId, to: 'draft', details: { kind: story.kind, sourceId: story.sourceId } },
+      manager,
+    );
+    // drafts are part of the story: rendered in the same transaction, so a story never exists without them
+    await this.drafts.createInitial(manager, id, story.authorId);
+    return id;
+  }
+}
