@@ -17,12 +17,19 @@ const PII_LABELS: Record<string, string> = {
   nik: 'NIK', phone: 'nomor telepon', email: 'alamat e-mail', plate: 'nomor polisi kendaraan', address: 'alamat rumah',
 };
 
-/** Left-overs of a template that did not get its value. */
-const PLACEHOLDERS = /\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]|\{\{|\}\}/g;
+/**
+ * One pass for the text-shape findings: left-overs of a template that did not get its value
+ * (errors), doubled spaces and empty parentheses (warnings).
+ */
+const SHAPES = /(?<placeholder>\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]|\{\{|\}\})|(?<space> {2,})|(?<parens>\(\s*\))/g;
 
-function each(pattern: RegExp, text: string, make: (m: RegExpExecArray) => LintFinding, field: 'title' | 'body', out: LintFinding[]): void {
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push({ ...make(m), field, start: m.index, end: m.index + m[0].length });
+function shapeFindings(text: string, field: 'title' | 'body', out: LintFinding[]): void {
+  for (const m of text.matchAll(SHAPES)) {
+    const at = { field, start: m.index, end: m.index + m[0].length };
+    if (m.groups!.placeholder) out.push({ code: 'placeholder', severity: 'error', message: `Isian templat tidak terisi: "${m[0]}".`, ...at });
+    else if (m.groups!.space) out.push({ code: 'double_space', severity: 'warning', message: 'Spasi ganda.', ...at });
+    else out.push({ code: 'empty_parentheses', severity: 'warning', message: 'Tanda kurung kosong.', ...at });
+  }
 }
 
 /** Checks one draft against its channel's rules and the privacy rules (DESIGN.md §8). */
@@ -43,7 +50,7 @@ export function lintDraft(draft: DraftText, context: LintContext): LintFinding[]
   if (rule.maxTitle && !draft.title?.trim()) {
     findings.push({ code: 'title_missing', severity: 'error', field: 'title', message: 'Rilis belum memiliki judul.' });
   }
-  const hashtags = countHashtags(draft.body);
+  const hashtags = rule.maxHashtags ? countHashtags(draft.body) : 0;
   if (rule.maxHashtags && hashtags > rule.maxHashtags) {
     const severity = draft.channel === 'x' ? 'warning' : 'error';
     findings.push({ code: 'too_many_hashtags', severity, field: 'body', message: `${hashtags} tagar; batas kanal ini ${rule.maxHashtags}.` });
@@ -55,9 +62,7 @@ export function lintDraft(draft: DraftText, context: LintContext): LintFinding[]
     for (const hit of findPersonalData(text)) {
       findings.push({ code: 'personal_data', severity: 'error', field, start: hit.start, end: hit.end, message: `Terdeteksi ${PII_LABELS[hit.kind] ?? 'data pribadi'}: hapus atau samarkan sebelum terbit.` });
     }
-    each(PLACEHOLDERS, text, (m) => ({ code: 'placeholder', severity: 'error', message: `Isian templat tidak terisi: "${m[0]}".` }), field, findings);
-    each(/ {2,}/g, text, () => ({ code: 'double_space', severity: 'warning', message: 'Spasi ganda.' }), field, findings);
-    each(/\(\s*\)/g, text, () => ({ code: 'empty_parentheses', severity: 'warning', message: 'Tanda kurung kosong.' }), field, findings);
+    if (text) shapeFindings(text, field, findings);
   }
   return findings;
 }

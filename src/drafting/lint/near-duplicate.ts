@@ -1,7 +1,7 @@
 import type { LintFinding } from './lint-finding';
 
-/** Word 5-grams of a text, lower case, without punctuation: robust to small edits. */
-export function shingles(text: string, size = 5): Set<string> {
+/** Word 4-grams of a text, lower case, without punctuation: robust to small edits. */
+export function shingles(text: string, size = 4): Set<string> {
   const words = text.toLocaleLowerCase('id-ID').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
   const out = new Set<string>();
   for (let i = 0; i + size <= words.length; i++) out.add(words.slice(i, i + size).join(' '));

@@ -133,5 +133,22 @@ export function piiScanner(): RegExp {
   return new RegExp(SCANNER_SOURCE, 'g');
 }
 
-/** Every kind needs a digit or an '@'; text without either is skipped without scanning. */
-export const MAY_CONTAIN_PII = /[\d@]/;
+/**
+ * A cheap pre-check that every detector's match implies, so text without any of these shapes is
+ * skipped without running the scanner (drafts always hold dates and times, so "has a digit" was
+ * not enough to skip anything):
+ *  - NIK and phones: 8 or more digits with at most two separator characters between neighbours
+ *    (a landline is at least 9 digits, a mobile 10, a NIK 16; "(0361) 234567" has ") ");
+ *  - e-mail: '@', a domain label and a dot;
+ *  - address: a street word or RT (case-insensitive), which every address match starts with;
+ *  - plate: a region code, at most one separator, and a non-zero digit.
+ * The property tests generate every form the detectors take, so a gap here shows up there.
+ */
+export const MAY_CONTAIN_PII = new RegExp(
+  [
+    '\\d(?:[ \\u00a0.\\-()]{0,2}\\d){7}',
+    '@[A-Za-z0-9\\-]+\\.',
+    `(?<![\\w])(?:${STREET}|${ci('rt')})(?![a-zA-Z])`,
+    `(?<![\\w/.\\-])${REGION}(?:[ \\u00a0]|-)?[1-9]`,
+  ].join('|'),
+);
