@@ -32,10 +32,12 @@ export class DraftWriter {
     const drafts = this.drafter.draftAll(buildStoryView(source, this.config.publicBaseUrl), templates);
     const website = drafts.find((d) => d.channel === 'website');
     if (website) {
+      // Releases of the same unit and kind are the ones a reader would find repetitive; comparing
+      // with every recent release in the country would cost each intake far more than it tells.
       const recent: { title: string; body: string }[] = await manager.query(
-        `SELECT s.title, d.body FROM draft d JOIN story s ON s.id = d.story_id
-          WHERE d.channel = 'website' AND s.kind = $2 AND s.id <> $1 AND s.created_at > $3
-          ORDER BY s.created_at DESC LIMIT 300`,
+        `SELECT s.title, d.body FROM story s JOIN draft d ON d.story_id = s.id AND d.channel = 'website'
+          WHERE s.unit_id = (SELECT unit_id FROM story WHERE id = $1) AND s.kind = $2 AND s.id <> $1 AND s.created_at > $3
+          ORDER BY s.created_at DESC LIMIT 50`,
         [storyId, source.story.kind, new Date(this.clock.now().getTime() - NEAR_DUPLICATE_WINDOW_MS)],
       );
       const finding = nearDuplicateFinding(website.body, recent);
@@ -44,10 +46,28 @@ export class DraftWriter {
     return { source, drafts };
   }
 
-  /** The first drafts of a new story: revision 1 of every channel. */
+  /** The first drafts of a new story: revision 1 of every channel, in two statements. */
   async createInitial(manager: EntityManager, storyId: string, actorId: string | null): Promise<void> {
     const { drafts } = await this.render(manager, storyId);
-    for (const draft of drafts) await this.insert(manager, storyId, draft, actorId);
+    const column = <T>(pick: (d: RenderedDraft) => T) => drafts.map(pick);
+    const params = [
+      storyId, column((d) => d.channel), column((d) => d.title), column((d) => d.body), column((d) => d.templateKey),
+      column((d) => d.templateVersion), column((d) => d.variant), column((d) => JSON.stringify(d.lint)), actorId,
+    ];
+    await manager.query(
+      `INSERT INTO draft (story_id, channel, title, body, revision, template_key, template_version, variant, lint, updated_by)
+       SELECT $1, t.channel, t.title, t.body, 1, t.key, t.version, t.variant, t.lint::jsonb, $9
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[])
+              AS t(channel, title, body, key, version, variant, lint)`,
+      params,
+    );
+    await manager.query(
+      `INSERT INTO draft_revision (story_id, channel, revision, title, body, source, template_key, template_version, changed_by)
+       SELECT $1, t.channel, 1, t.title, t.body, 'template', t.key, t.version, $9
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[])
+              AS t(channel, title, body, key, version, variant, lint)`,
+      params,
+    );
   }
 
   /** Replaces a channel's draft with a fresh rendering as a new revision. */
@@ -60,15 +80,6 @@ export class DraftWriter {
     );
     await this.revision(manager, storyId, draft.channel, row.revision, draft.title, draft.body, 'template', actorId, draft);
     return row.revision;
-  }
-
-  private async insert(manager: EntityManager, storyId: string, draft: RenderedDraft, actorId: string | null): Promise<void> {
-    await manager.query(
-      `INSERT INTO draft (story_id, channel, title, body, revision, template_key, template_version, variant, lint, updated_by)
-       VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9)`,
-      [storyId, draft.channel, draft.title, draft.body, draft.templateKey, draft.templateVersion, draft.variant, JSON.stringify(draft.lint), actorId],
-    );
-    await this.revision(manager, storyId, draft.channel, 1, draft.title, draft.body, 'template', actorId, draft);
   }
 
   async revision(

@@ -176,6 +176,16 @@ describe('editing, regenerating and template overrides', () => {
     expect(otherStory.body.drafts.find((d: Draft) => d.channel === 'x').body).not.toMatch(/^Kabar/);
   });
 
+  it('warns when a release reads almost like a recent one of the same unit', async () => {
+    const body = `Judul Rilis {{unit.name}}\n\n{{unit.cityUpper}} - {{unit.name}} menuntaskan laporan warga tentang {{complaint.summary}} Penanganan: {{complaint.resolution}} Petugas terus bersiaga melayani masyarakat dengan cepat dan humanis setiap hari.`;
+    await t.http.put('/api/v1/templates/complaint/website').set(bearer(humas)).send({ body, unitCode: 'POLSEK-CILANDAK' }).expect(200);
+    const first = await t.http.post('/api/v1/complaints').set(bearer(humas)).send({ ...complaint, externalRef: 'DUP-1', unitCode: 'POLSEK-CILANDAK' }).expect(201);
+    const second = await t.http.post('/api/v1/complaints').set(bearer(humas)).send({ ...complaint, externalRef: 'DUP-2', unitCode: 'POLSEK-CILANDAK' }).expect(201);
+    const lintOf = async (id: string) => (await t.http.get(`/api/v1/stories/${id}`).set(bearer(humas)).expect(200)).body.drafts[0].lint.map((f: { code: string }) => f.code);
+    expect(await lintOf(first.body.storyId)).not.toContain('near_duplicate');
+    expect(await lintOf(second.body.storyId)).toContain('near_duplicate');
+  });
+
   it('previews a template against a story or the samples', async () => {
     const preview = await t.http.post('/api/v1/templates/preview').set(bearer(humas)).send({ kind: 'complaint', channel: 'whatsapp', body: '*{{unit.name}}* {{url}}', storyId }).expect(200);
     expect(preview.body.drafts[0].body).toMatch(/^\*Polsek Kebayoran Baru\* http/);
@@ -185,8 +195,8 @@ describe('editing, regenerating and template overrides', () => {
 
   it('lists stories with filters, search and paging, within scope', async () => {
     const all = await t.http.get('/api/v1/stories?pageSize=2').set(bearer(humas)).expect(200);
-    expect(all.body).toMatchObject({ total: 2, page: 1, pageSize: 2 });
-    const found = await t.http.get('/api/v1/stories?q=Kabar%20Polsek').set(bearer(humas)).expect(200);
+    expect(all.body).toMatchObject({ total: 4, page: 1, pageSize: 2 });
+    const found = await t.http.get('/api/v1/stories?q=Kabar%20Polsek%20Kebayoran').set(bearer(humas)).expect(200);
     expect(found.body.total).toBe(1);
     const none = await t.http.get('/api/v1/stories?q=100%25_').set(bearer(humas)).expect(200);
     expect(none.body.total).toBe(0);
