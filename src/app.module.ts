@@ -20,6 +20,7 @@ import { IntakeModule } from './intake/intake.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MediaModule } from './media/media.module';
 import { OpsModule } from './ops/ops.module';
+import { PublishingModule } from './publishing/publishing.module';
 import { StoriesModule } from './stories/stories.module';
 import { loggerParams } from './ops/logging';
 import { SeedModule } from './seed/seed.module';
@@ -56,6 +57,7 @@ export class AppModule {
         IntakeModule,
         MediaModule,
         ApprovalModule,
+        PublishingModule,
       ],
       providers: [
         // Order matters: authenticate first (401/403), then check the body type (415).

@@ -135,4 +135,40 @@ export class Environment {
   // sharp's own ceiling (0x3FFF squared)
   @Max(268_402_689, { message: 'MEDIA_MAX_PIXELS must be between 10000 and 268402689' })
   MEDIA_MAX_PIXELS?: number;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
+    message: 'X_API_BASE_URL must be an http(s) URL such as https://api.x.com',
+  })
+  X_API_BASE_URL?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
+    message: 'GRAPH_API_BASE_URL must be an http(s) URL such as https://graph.facebook.com/v21.0',
+  })
+  GRAPH_API_BASE_URL?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
+    message: 'TELEGRAM_API_BASE_URL must be an http(s) URL such as https://api.telegram.org',
+  })
+  TELEGRAM_API_BASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'PUBLISH_TIMEOUT_MS must be an integer' })
+  // low values are for tests that point the channels at local fakes
+  @Min(100, { message: 'PUBLISH_TIMEOUT_MS must be between 100 and 300000' })
+  @Max(300_000, { message: 'PUBLISH_TIMEOUT_MS must be between 100 and 300000' })
+  PUBLISH_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'DISPATCH_INTERVAL_MS must be an integer' })
+  @Min(0, { message: 'DISPATCH_INTERVAL_MS must be between 0 (off) and 600000' })
+  @Max(600_000, { message: 'DISPATCH_INTERVAL_MS must be between 0 (off) and 600000' })
+  DISPATCH_INTERVAL_MS?: number;
 }

@@ -21,10 +21,19 @@ export interface GaungConfig {
   loginRatePerMinute: number;
   /** Days after which citizens' contact data is erased (UU 27/2022). */
   retentionDays: number;
+  /** How often each instance looks for due publications; 0 turns its dispatcher off. */
+  dispatchIntervalMs: number;
   /** Largest photo upload accepted, in bytes. */
   mediaMaxBytes: number;
   /** Largest photo accepted, in pixels (width x height), checked before decoding. */
   mediaMaxPixels: number;
+  /** Base URLs of the channel APIs (no trailing slash); tests point them at local fakes. */
+  xApiBaseUrl: string;
+  /** Includes the Graph API version, e.g. https://graph.facebook.com/v21.0 (Facebook and Instagram). */
+  graphApiBaseUrl: string;
+  telegramApiBaseUrl: string;
+  /** Longest a single call to a channel API may take before its outcome counts as unknown. */
+  publishTimeoutMs: number;
 }
 
 /** Injection token for GaungConfig. */

@@ -23,6 +23,21 @@ describe('loadConfig', () => {
     expect(config.demo).toBe(true);
     expect(config.logLevel).toBe('info');
     expect(config.feedFetchAllowHosts).toEqual([]);
+    expect(config).toMatchObject({
+      xApiBaseUrl: 'https://api.x.com', graphApiBaseUrl: 'https://graph.facebook.com/v21.0',
+      telegramApiBaseUrl: 'https://api.telegram.org', publishTimeoutMs: 15_000,
+    });
+  });
+
+  it('reads the channel API base URLs without a trailing slash, and the publish timeout', () => {
+    const config = loadConfig({
+      X_API_BASE_URL: 'http://127.0.0.1:4001/', GRAPH_API_BASE_URL: 'http://127.0.0.1:4002/v21.0',
+      TELEGRAM_API_BASE_URL: 'http://localhost:4003', PUBLISH_TIMEOUT_MS: '500',
+    });
+    expect(config).toMatchObject({
+      xApiBaseUrl: 'http://127.0.0.1:4001', graphApiBaseUrl: 'http://127.0.0.1:4002/v21.0',
+      telegramApiBaseUrl: 'http://localhost:4003', publishTimeoutMs: 500,
+    });
   });
 
   it('reads every variable it documents', () => {
@@ -53,6 +68,11 @@ describe('loadConfig', () => {
     [{ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL', /PUBLIC_BASE_URL must be an http/],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD', /at least 12 characters/],
     [{ ADMIN_USERNAME: 'a b' }, 'ADMIN_USERNAME', /ADMIN_USERNAME must be/],
+    [{ X_API_BASE_URL: 'api.x.com' }, 'X_API_BASE_URL', /X_API_BASE_URL must be an http/],
+    [{ GRAPH_API_BASE_URL: 'ftp://graph' }, 'GRAPH_API_BASE_URL', /GRAPH_API_BASE_URL must be an http/],
+    [{ TELEGRAM_API_BASE_URL: 'telegram' }, 'TELEGRAM_API_BASE_URL', /TELEGRAM_API_BASE_URL must be an http/],
+    [{ PUBLISH_TIMEOUT_MS: 'soon' }, 'PUBLISH_TIMEOUT_MS', /PUBLISH_TIMEOUT_MS must be an integer/],
+    [{ PUBLISH_TIMEOUT_MS: '10' }, 'PUBLISH_TIMEOUT_MS', /between 100 and 300000/],
   ])('refuses %j naming %s in one line', (env, variable, message) => {
     const error = failure(env as Record<string, string>);
     expect(error.variable).toBe(variable);

@@ -16,7 +16,8 @@ export class ConfigError extends Error {
 const KNOWN = [
   'DATABASE_URL', 'PORT', 'DATA_DIR', 'PUBLIC_BASE_URL', 'SECRET_KEY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD',
   'DEMO', 'LOG_LEVEL', 'FEED_FETCH_ALLOW_HOSTS', 'SESSION_TTL_HOURS', 'DB_POOL_SIZE', 'TRUST_PROXY',
-  'LOGIN_RATE_PER_MINUTE', 'RETENTION_DAYS', 'MEDIA_MAX_BYTES', 'MEDIA_MAX_PIXELS',
+  'LOGIN_RATE_PER_MINUTE', 'RETENTION_DAYS', 'DISPATCH_INTERVAL_MS', 'MEDIA_MAX_BYTES', 'MEDIA_MAX_PIXELS',
+  'X_API_BASE_URL', 'GRAPH_API_BASE_URL', 'TELEGRAM_API_BASE_URL', 'PUBLISH_TIMEOUT_MS',
 ] as const;
 
 /** Type errors first: "PORT must be an integer" says more than "must be between 0 and 65535" for "eighty". */
@@ -27,6 +28,8 @@ function firstMessage(error: ValidationError): string {
   const key = TYPE_CONSTRAINTS.find((name) => name in constraints) ?? Object.keys(constraints)[0];
   return key ? constraints[key] : `${error.property} is invalid`;
 }
+
+const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 
 /**
  * Reads and validates the environment. The only function in Gaung that looks at process.env
@@ -43,7 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GaungConfig {
     throw new ConfigError('SECRET_KEY', 'SECRET_KEY is required when DATABASE_URL is set (at least 32 characters)');
   }
   const port = parsed.PORT ?? 3000;
-  const publicBaseUrl = (parsed.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const publicBaseUrl = withoutTrailingSlash(parsed.PUBLIC_BASE_URL ?? `http://localhost:${port}`);
   return {
     databaseUrl: parsed.DATABASE_URL,
     port,
@@ -64,7 +67,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GaungConfig {
     trustProxy: parsed.TRUST_PROXY ?? false,
     loginRatePerMinute: parsed.LOGIN_RATE_PER_MINUTE ?? 20,
     retentionDays: parsed.RETENTION_DAYS ?? 90,
+    dispatchIntervalMs: parsed.DISPATCH_INTERVAL_MS ?? 1000,
     mediaMaxBytes: parsed.MEDIA_MAX_BYTES ?? 20 * 1024 * 1024,
     mediaMaxPixels: parsed.MEDIA_MAX_PIXELS ?? 50_000_000,
+    // Without a trailing slash, so that providers append '/2/tweets' and the like as documented.
+    xApiBaseUrl: withoutTrailingSlash(parsed.X_API_BASE_URL ?? 'https://api.x.com'),
+    graphApiBaseUrl: withoutTrailingSlash(parsed.GRAPH_API_BASE_URL ?? 'https://graph.facebook.com/v21.0'),
+    telegramApiBaseUrl: withoutTrailingSlash(parsed.TELEGRAM_API_BASE_URL ?? 'https://api.telegram.org'),
+    publishTimeoutMs: parsed.PUBLISH_TIMEOUT_MS ?? 15_000,
   };
 }

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { SecretBox } from '../common/crypto/secret-box';
-import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import { AchievementsController } from './achievements/achievements.controller';
 import { AchievementsService } from './achievements/achievements.service';
 import { IntakeDispatcher } from './bulk/intake-dispatcher.service';
@@ -21,7 +19,6 @@ import { WebhookController } from './webhook/webhook.controller';
   providers: [
     ComplaintsService, ComplaintRecords, FeedbackService, AchievementsService, CitizenContacts, RetentionJob,
     IntakeDispatcher, IntakeIntegrations, WebhookSignatureGuard,
-    { provide: SecretBox, useFactory: (config: GaungConfig) => new SecretBox(config.secretKey), inject: [GAUNG_CONFIG] },
   ],
   exports: [ComplaintsService, FeedbackService, AchievementsService, RetentionJob, IntakeDispatcher],
 })

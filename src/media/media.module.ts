@@ -30,6 +30,6 @@ import { uploadLimits, UploadProblemsInterceptor } from './upload-problems.inter
     ImageProcessor, MediaStore, MediaWriter, MediaCatalog, MediaService, MediaBlurService, QuoteCardService, UnitLogos, MediaLinks,
     UploadProblemsInterceptor,
   ],
-  exports: [MediaLinks, QuoteCardService],
+  exports: [MediaLinks, QuoteCardService, MediaStore],
 })
 export class MediaModule {}

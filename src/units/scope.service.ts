@@ -29,6 +29,15 @@ export class ScopeService {
     return `$${params.length}::uuid = ANY(${alias}.path)`;
   }
 
+  /**
+   * Ids of a unit and of every unit below it. `path @> ARRAY[id]` rather than `id = ANY(path)`:
+   * only the former can use the GIN index on unit.path.
+   */
+  async subtreeIds(rootId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM unit WHERE path @> ARRAY[$1::uuid]`, [rootId]);
+    return rows.map((r) => r.id);
+  }
+
   async findByCode(code: string, manager: EntityManager = this.db.manager): Promise<ScopedUnit | null> {
     const rows: ScopedUnit[] = await manager.query(
       `SELECT ${UNIT_VIEW_COLUMNS}, u.path FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.code = $1`,

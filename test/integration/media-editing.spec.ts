@@ -59,6 +59,16 @@ describe('media editing', () => {
       expect(event.details).toEqual({ rects: [rect] });
     });
 
+    it('keeps the files another photo shares (identical uploads are stored once)', async () => {
+      const bytes = await noisyPhoto(400, 300, { noise: 8 });
+      const a = (await upload(t, operator, bytes).expect(201)).body;
+      const b = (await upload(t, operator, bytes).expect(201)).body;
+      expect((await hashesOf(a.id)).sort()).toEqual((await hashesOf(b.id)).sort());
+      await t.http.put(`/api/v1/media/${a.id}/blur`).set(bearer(humas)).send({ rects: [{ x: 0, y: 0, w: 200, h: 150 }] }).expect(200);
+      expect((await hashesOf(a.id)).sort()).not.toEqual((await hashesOf(b.id)).sort());
+      for (const url of [b.originalUrl, ...b.renditions.map((r: Rendition) => r.url)]) await download(t, humas, url);
+    });
+
     it('adds later areas to the earlier ones', async () => {
       const photo = (await upload(t, operator, await noisyPhoto(800, 600, { noise: 8 })).expect(201)).body;
       await t.http.put(`/api/v1/media/${photo.id}/blur`).set(bearer(humas)).send({ rects: [{ x: 0, y: 0, w: 100.4, h: 80 }] }).expect(200);

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sharp from 'sharp';
 import { MediaStore } from '../../src/media/media-store';
-import { animatedGif, exifTags, meanColour, metadataTags, noisyPhoto, phoneJpegWithMetadata, pngBomb, SVG_IMAGE } from '../support/images';
+import { animatedImage, exifTags, meanColour, metadataTags, noisyPhoto, phoneJpegWithMetadata, pngBomb, SVG_IMAGE } from '../support/images';
 import { count, createMediaTestApp, download, mediaFiles, upload } from '../support/media';
 import { bearer } from '../support/test-app';
 
@@ -75,7 +77,8 @@ describe('media uploads', () => {
       ['a text file named .jpg', async () => Buffer.from('Ini bukan foto, hanya teks biasa.\n'.repeat(20)), 415, 'unsupported_media_type'],
       ['a 20,000 x 20,000 PNG (decompression bomb)', async () => pngBomb(), 422, 'too_many_pixels'],
       ['an SVG', async () => SVG_IMAGE, 415, 'unsupported_media_type'],
-      ['an animated GIF with many frames', () => animatedGif(40), 415, 'unsupported_media_type'],
+      ['an animated GIF with many frames', () => animatedImage(40, 'gif'), 415, 'unsupported_media_type'],
+      ['an animated WebP', () => animatedImage(12, 'webp'), 415, 'unsupported_media_type'],
       ['an empty file', async () => Buffer.alloc(0), 400, 'file_empty'],
       ['a file over MEDIA_MAX_BYTES', async () => Buffer.concat([await noisyPhoto(64, 64), Buffer.alloc(MAX_BYTES, 1)]), 413, 'file_too_large'],
     ];
@@ -109,6 +112,27 @@ describe('media uploads', () => {
       const response = await request;
       expect(response.body.code).toBe(code);
       expect([400, 403]).toContain(response.status);
+    });
+
+    it('an upload interrupted half-way', async () => {
+      // A server of our own around the app's Express instance, so that we can write half a request.
+      const server = http.createServer(t.app.getHttpAdapter().getInstance());
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const photo = await noisyPhoto(800, 600);
+      const head = `--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
+      const closed = new Promise<void>((resolve) => {
+        const request = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/api/v1/media', headers: {
+          ...bearer(operator), 'Content-Type': 'multipart/form-data; boundary=b0undary', 'Content-Length': String(head.length + photo.length + 100),
+        } });
+        request.on('error', () => resolve());
+        request.on('response', () => resolve());
+        request.write(head);
+        request.write(photo.subarray(0, photo.length / 2), () => setTimeout(() => request.destroy(), 100));
+      });
+      await closed;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => server.close(resolve));
     });
 
     it('a JSON body, and a caller without a token', async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 /** Test images, generated at test time with sharp (and exiftool for IPTC). */
 
@@ -16,16 +16,16 @@ const raw = (data: Buffer, width: number, height: number, channels: 3 | 4 = 3) =
  */
 export async function noisyPhoto(width: number, height: number, options: { format?: 'jpeg' | 'png'; noise?: number; variation?: number } = {}): Promise<Buffer> {
   const { format = 'jpeg', noise = 40, variation = 40 } = options;
-  const small = await sharp({ create: { width: 6, height: 4, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: Math.max(variation, 0.01) } } }).png().toBuffer();
+  const small = await sharp({ create: { width: 6, height: 4, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: Math.max(variation, 0.01) } } }).png().toBuffer();
   const base = await sharp(small).resize(width, height, { kernel: 'cubic' }).raw().toBuffer();
-  const grain = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: Math.max(noise, 0.01) } } }).raw().toBuffer();
+  const grain = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: Math.max(noise, 0.01) } } }).raw().toBuffer();
   for (let i = 0; i < base.length; i++) base[i] = Math.max(0, Math.min(255, base[i] + grain[i] - 128));
   const image = raw(base, width, height);
   return format === 'png' ? image.png().toBuffer() : image.jpeg({ quality: 90 }).toBuffer();
 }
 
 /** A uniform image with a red block in its stored top-left corner (to see where "up" went). */
-export async function markedImage(width: number, height: number): Promise<sharp.Sharp> {
+export async function markedImage(width: number, height: number): Promise<Sharp> {
   const base = await sharp({ create: { width, height, channels: 3, background: '#3060a0' } })
     .composite([{ input: { create: { width: Math.round(width / 4), height: Math.round(height / 4), channels: 3, background: '#ff0000' } }, left: 0, top: 0 }])
     .removeAlpha()
@@ -88,11 +88,12 @@ export function pngBomb(side = 20_000): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** An animated GIF of `frames` frames. */
-export async function animatedGif(frames = 30, side = 64): Promise<Buffer> {
+/** An animated GIF (or WebP) of `frames` frames. */
+export async function animatedImage(frames = 30, format: 'gif' | 'webp' = 'gif', side = 64): Promise<Buffer> {
   const strip = Buffer.alloc(side * side * frames * 3);
   for (let f = 0; f < frames; f++) strip.fill(f * 8, f * side * side * 3, (f + 1) * side * side * 3);
-  return sharp(strip, { raw: { width: side, height: side * frames, channels: 3, pageHeight: side } }).gif({ delay: 40, loop: 0 }).toBuffer();
+  const image = sharp(strip, { raw: { width: side, height: side * frames, channels: 3, pageHeight: side } });
+  return (format === 'gif' ? image.gif({ delay: 40, loop: 0 }) : image.webp({ delay: 40, loop: 0 })).toBuffer();
 }
 
 export const SVG_IMAGE = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="100" height="100" fill="red"/></svg>');

@@ -1,7 +1,7 @@
 import { jumlahGrafem, potong } from '../helpers';
 import { CHANNEL_RULES, CHANNELS, type Channel } from '../channels';
 import type { LintFinding } from '../lint/lint-finding';
-import { lintDraft } from '../lint/lint-draft';
+import { cleanTexts, lintDraft } from '../lint/lint-draft';
 import { channelLength, exceedsLimit } from '../lint/text-measure';
 import type { StoryView } from '../view-model/story-view';
 import { type CompiledTemplate, TemplateEngine } from './template-engine';
@@ -22,13 +22,22 @@ export type TemplateSet = ReadonlyMap<string, CompiledTemplate>;
 
 const COMPACT_LEVELS = [0, 1, 2];
 
+const LAYOUT = /[ \t]*(?:(?:\r\n?|\n)[ \t]*)+|[ \t]{2,}|\t/g;
+
+/** What a run of blanks and line breaks becomes (no allocation: this runs per line of every draft). */
+function layoutOf(run: string): string {
+  const lf = run.indexOf('\n') >= 0 ? run : run.replace(/\r/g, '\n');
+  const first = lf.indexOf('\n');
+  if (first < 0) return ' ';
+  return lf.indexOf('\n', first + 1) < 0 ? '\n' : '\n\n';
+}
+
 /** Tidies template output: no trailing spaces, no runs of blank lines or spaces. */
 export function normalise(text: string): string {
   // whole-string passes: this runs for every draft, thousands of times a second
-  return text
-    .replace(/[ \t]*(?:\r\n?|\n)[ \t]*|[ \t]{2,}|\t/g, (m) => (m.includes('\n') || m.includes('\r') ? '\n' : ' '))
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  // one pass: a run of line breaks (with the blanks around them) becomes one newline or one blank
+  // line; other runs of blanks become one space
+  return text.replace(LAYOUT, layoutOf).trim();
 }
 
 const fits = (channel: Channel, body: string) => !exceedsLimit(channel, body);
@@ -65,10 +74,17 @@ export class Drafter {
   constructor(private readonly engine: TemplateEngine) {}
 
   draftAll(view: StoryView, templates: TemplateSet): RenderedDraft[] {
-    return CHANNELS.map((channel) => this.draft(view, channel, templates.get(`${view.kind}/${channel}`)!));
+    const drafts = CHANNELS.map((channel) => this.render(view, channel, templates.get(`${view.kind}/${channel}`)!));
+    const clean = cleanTexts(drafts.flatMap((d) => (d.title ? [d.title, d.body] : [d.body])));
+    return drafts.map((d) => ({ ...d, lint: lintDraft(d, { hasImage: view.hasImage, clean }) }));
   }
 
   draft(view: StoryView, channel: Channel, template: CompiledTemplate): RenderedDraft {
+    const draft = this.render(view, channel, template);
+    return { ...draft, lint: lintDraft(draft, { hasImage: view.hasImage }) };
+  }
+
+  private render(view: StoryView, channel: Channel, template: CompiledTemplate): Omit<RenderedDraft, 'lint'> {
     let text = '';
     for (const compact of COMPACT_LEVELS) {
       text = normalise(this.engine.render(template, view, { tz: view.timezone, seed: view.seed, compact }));
@@ -84,9 +100,8 @@ export class Drafter {
       body = newline < 0 ? '' : text.slice(newline + 1).trim();
     }
     if (!fits(channel, body)) body = shorten(channel, body);
-    const lint = lintDraft({ channel, title, body }, { hasImage: view.hasImage });
     return {
-      channel, title, body, lint,
+      channel, title, body,
       templateKey: template.key,
       templateVersion: template.version,
       variant: pickVariant(view.seed, template.key, template.variants.length),

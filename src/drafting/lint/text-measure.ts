@@ -2,9 +2,21 @@ import twitterText from 'twitter-text';
 import { jumlahGrafem } from '../helpers';
 import { CHANNEL_RULES, type Channel } from '../channels';
 
+let lastTweet = '';
+let lastWeight = 0;
+
+/** X's weighted length; the last answer is kept because fitting and lint ask for the same text in a row. */
+function weightedLength(text: string): number {
+  if (text !== lastTweet) {
+    lastWeight = twitterText.parseTweet(text).weightedLength;
+    lastTweet = text;
+  }
+  return lastWeight;
+}
+
 /** The length a channel counts: X's weighted count (a URL is 23), else graphemes. */
 export function channelLength(channel: Channel, text: string): number {
-  return CHANNEL_RULES[channel].weighted ? twitterText.parseTweet(text).weightedLength : jumlahGrafem(text);
+  return CHANNEL_RULES[channel].weighted ? weightedLength(text) : jumlahGrafem(text);
 }
 
 /**

@@ -1,0 +1,28 @@
+import type { GaungConfig } from '../../config/gaung-config';
+
+/** What the channel providers take from the configuration: where the APIs are, and how long to wait. */
+export interface ChannelSettings {
+  xApiBaseUrl: string;
+  graphApiBaseUrl: string;
+  telegramApiBaseUrl: string;
+  /** Longest one HTTP call may take, connection included. */
+  timeoutMs: number;
+  /** Longest the connection (TCP and TLS) may take: failing here is safe to retry, nothing was sent. */
+  connectTimeoutMs: number;
+}
+
+/** Injection token for ChannelSettings. */
+export const CHANNEL_SETTINGS = Symbol('CHANNEL_SETTINGS');
+
+/** Connecting never needs the whole budget; a stuck SYN should fail fast as a plain transient failure. */
+const CONNECT_TIMEOUT_CAP_MS = 5_000;
+
+export function channelSettingsFrom(config: GaungConfig): ChannelSettings {
+  return {
+    xApiBaseUrl: config.xApiBaseUrl,
+    graphApiBaseUrl: config.graphApiBaseUrl,
+    telegramApiBaseUrl: config.telegramApiBaseUrl,
+    timeoutMs: config.publishTimeoutMs,
+    connectTimeoutMs: Math.min(CONNECT_TIMEOUT_CAP_MS, config.publishTimeoutMs),
+  };
+}

@@ -1,0 +1,20 @@
+import { IsIn, IsObject, IsOptional, Matches } from 'class-validator';
+
+export class PutChannelAccountDto {
+  /** api: the channel's API; webhook: a signed POST to your own system; manual: an officer posts it. */
+  @IsIn(['api', 'webhook', 'manual'])
+  mode: 'api' | 'webhook' | 'manual';
+
+  @IsOptional()
+  @Matches(/^@?[A-Za-z0-9._-]{1,64}$/, { message: 'handle must be an account handle such as @polres_jaksel' })
+  handle?: string;
+
+  /**
+   * Secrets for the mode (x: accessToken; facebook: pageId, pageAccessToken; instagram: igUserId,
+   * accessToken; telegram: botToken, chatId; webhook: url, secret). Write-only: never returned.
+   * Omitted on an update = keep the stored ones.
+   */
+  @IsOptional()
+  @IsObject()
+  credentials?: Record<string, string>;
+}

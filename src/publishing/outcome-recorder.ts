@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Notifier } from '../approval/notifier.service';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { queryRows } from '../db/sql';
+import { INSTANCE_ID } from '../jobs/job-runner.service';
+import type { PublishOutcome } from './channels/channel-provider';
+import { DISPATCH, retryDelayMs } from './dispatch-policy';
+import type { ClaimedPublication } from './publication-request.builder';
+import { StoryPublisher } from './story-publisher';
+
+/** Keeps error texts short and free of anything that looks like a secret (tokens in URLs). */
+const scrub = (reason: string) => reason.replace(/(bot|token=|access_token=|Bearer )[^\s&"']+/gi, '$1[redacted]').slice(0, 500);
+
+/** Writes what a provider answered, while this instance still holds the publication's lease. */
+@Injectable()
+export class OutcomeRecorder {
+  private readonly logger = new Logger('Dispatcher');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly publisher: StoryPublisher,
+    private readonly notifier: Notifier,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(p: ClaimedPublication, outcome: PublishOutcome, forced?: 'cancelled'): Promise<void> {
+    const now = this.clock.now();
+    await this.db.transaction(async (manager) => {
+      const set = this.transition(p, outcome, now, forced);
+      const owned = await queryRows<{ unit_id: string }>(manager,
+        `UPDATE publication p SET status = $3, external_id = COALESCE($4, p.external_id), url = COALESCE($5, p.url), published_at = $6,
+                last_error = $7, due_at = COALESCE($8, p.due_at), lease_until = NULL, updated_at = $9
+           FROM story s WHERE p.id = $1 AND s.id = p.story_id AND p.status = 'sending' AND p.claimed_by = $2
+         RETURNING s.unit_id`,
+        [p.id, INSTANCE_ID, set.status, set.externalId, set.url, set.publishedAt, set.error, set.dueAt, now],
+      );
+      if (owned.length === 0) {
+        // the lease expired meanwhile and the publication is already `unconfirmed`: an officer decides
+        this.logger.warn({ publicationId: p.id, outcome: outcome.kind }, 'outcome after the lease expired');
+        return;
+      }
+      const unitId = owned[0].unit_id;
+      if (set.status === 'published') await this.publisher.afterSuccess(manager, p.story_id, p.channel, now, null);
+      await this.audit.record({ actorId: null, action: `publication.${set.status}`, subjectType: 'story', subjectId: p.story_id, unitId, to: set.status, reason: set.error, details: { channel: p.channel, publicationId: p.id, attempts: p.attempts } }, manager);
+      if (set.status === 'failed' || set.status === 'unconfirmed') await this.warn(manager, unitId, p.story_id, p.channel, set.status);
+    });
+  }
+
+  /** Leases that ran out belong to an instance that died mid-call: nobody knows if it posted. */
+  async expireLeases(now: Date): Promise<number> {
+    return this.db.transaction(async (manager) => {
+      const expired = await queryRows<{ id: string; story_id: string; channel: string; unit_id: string }>(manager,
+        `UPDATE publication p SET status = 'unconfirmed', last_error = 'the instance sending it stopped; check the channel before retrying',
+                lease_until = NULL, updated_at = $1
+           FROM story s WHERE s.id = p.story_id AND p.status = 'sending' AND p.lease_until < $1
+         RETURNING p.id, p.story_id, p.channel, s.unit_id`,
+        [now],
+      );
+      for (const p of expired) {
+        await this.audit.record({ actorId: null, action: 'publication.unconfirmed', subjectType: 'story', subjectId: p.story_id, unitId: p.unit_id, to: 'unconfirmed', reason: 'lease expired', details: { channel: p.channel, publicationId: p.id } }, manager);
+        await this.warn(manager, p.unit_id, p.story_id, p.channel, 'unconfirmed');
+      }
+      return expired.length;
+    });
+  }
+
+  private transition(p: ClaimedPublication, outcome: PublishOutcome, now: Date, forced?: 'cancelled') {
+    const none = { externalId: null as string | null, url: null as string | null, publishedAt: null as Date | null, error: null as string | null, dueAt: null as Date | null };
+    if (forced) return { ...none, status: forced, error: 'reason' in outcome ? scrub(outcome.reason) : null };
+    switch (outcome.kind) {
+      case 'published':
+        return { ...none, status: 'published', externalId: outcome.externalId, url: outcome.url, publishedAt: now };
+      case 'awaiting_manual':
+        return { ...none, status: 'awaiting_manual' };
+      case 'refused':
+        return { ...none, status: 'failed', error: scrub(outcome.reason) };
+      case 'unknown':
+        return { ...none, status: 'unconfirmed', error: scrub(outcome.reason) };
+      case 'transient': {
+        if (p.attempts >= DISPATCH.maxAttempts) return { ...none, status: 'failed', error: scrub(`gave up after ${p.attempts} attempts: ${outcome.reason}`) };
+        const delay = Math.max(outcome.retryAfterMs ?? 0, retryDelayMs(p.attempts));
+        return { ...none, status: 'retrying', error: scrub(outcome.reason), dueAt: new Date(now.getTime() + delay) };
+      }
+    }
+  }
+
+  private async warn(manager: EntityManager, unitId: string, storyId: string, channel: string, status: string): Promise<void> {
+    const kind = status === 'failed' ? 'publication_failed' : 'publication_unconfirmed';
+    const message = status === 'failed' ? `Gagal terbit di ${channel}` : `Belum pasti terbit di ${channel}: periksa lalu konfirmasi atau kirim ulang`;
+    const [{ title }] = await manager.query(`SELECT title FROM story WHERE id = $1`, [storyId]);
+    await this.notifier.toHumasOf(manager, [unitId, ...(await this.parents(manager, unitId))], kind, storyId, `${message}: ${title}`);
+  }
+
+  private async parents(manager: EntityManager, unitId: string): Promise<string[]> {
+    const [row] = await manager.query(`SELECT path FROM unit WHERE id = $1`, [unitId]);
+    return [...(row?.path ?? [])].reverse().slice(1);
+  }
+}
