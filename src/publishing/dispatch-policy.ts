@@ -1,7 +1,8 @@
 /** How the dispatcher paces itself; see README "Publishing". */
 export const DISPATCH = {
-  /** Publications one instance claims per tick. */
-  batch: 20,
+  /** Publications one instance claims per round; a tick keeps claiming while rounds come back full. */
+  batch: 50,
+  maxRoundsPerTick: 20,
   /** Calls in flight per channel per instance: APIs rate-limit per account. */
   perChannel: 4,
   /** Transient failures are retried this many times in all, then the publication fails. */

@@ -55,14 +55,28 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     this.ticking = true;
     try {
       await this.recorder.expireLeases(this.clock.now());
-      const claimed = await this.claim();
-      const byChannel = new Map<string, ClaimedPublication[]>();
-      for (const p of claimed) byChannel.set(p.channel, [...(byChannel.get(p.channel) ?? []), p]);
-      await Promise.all([...byChannel.values()].map((items) => withConcurrency(items, DISPATCH.perChannel, (p) => this.send(p))));
-      return claimed.length;
+      let total = 0;
+      for (let round = 0; round < DISPATCH.maxRoundsPerTick && !this.stopping; round++) {
+        const claimed = await this.claim();
+        total += claimed.length;
+        await this.sendAll(claimed);
+        if (claimed.length < DISPATCH.batch) break;
+      }
+      return total;
     } finally {
       this.ticking = false;
     }
+  }
+
+  /** The website in one batch (nothing leaves the machine); other channels per call, a few at a time per channel. */
+  private async sendAll(claimed: ClaimedPublication[]): Promise<void> {
+    const internal = claimed.filter((p) => p.mode === 'internal');
+    const byChannel = new Map<string, ClaimedPublication[]>();
+    for (const p of claimed) if (p.mode !== 'internal') byChannel.set(p.channel, [...(byChannel.get(p.channel) ?? []), p]);
+    await Promise.all([
+      this.recorder.publishInternal(internal, this.config.publicBaseUrl),
+      ...[...byChannel.values()].map((items) => withConcurrency(items, DISPATCH.perChannel, (p) => this.send(p))),
+    ]);
   }
 
   private claim(): Promise<ClaimedPublication[]> {

@@ -50,6 +50,36 @@ export class OutcomeRecorder {
     });
   }
 
+  /**
+   * Website publications have no outside side effect, so a whole batch is recorded in one
+   * transaction: published if the story is still approved (or published), else cancelled.
+   */
+  async publishInternal(publications: ClaimedPublication[], publicBaseUrl: string): Promise<void> {
+    if (publications.length === 0) return;
+    const now = this.clock.now();
+    const ids = publications.map((p) => p.id);
+    await this.db.transaction(async (manager) => {
+      const done = await queryRows<{ id: string; story_id: string; unit_id: string; attempts: number }>(manager,
+        `UPDATE publication p SET status = 'published', external_id = p.story_id::text, url = $3 || '/rilis/' || s.slug,
+                published_at = $4, lease_until = NULL, updated_at = $4
+           FROM story s WHERE p.id = ANY($1) AND s.id = p.story_id AND p.status = 'sending' AND p.claimed_by = $2 AND s.status IN ('approved', 'published')
+         RETURNING p.id, p.story_id, s.unit_id, p.attempts`,
+        [ids, INSTANCE_ID, publicBaseUrl, now],
+      );
+      const cancelled = await queryRows<{ id: string }>(manager,
+        `UPDATE publication SET status = 'cancelled', last_error = 'the story is no longer approved', lease_until = NULL, updated_at = $3
+          WHERE id = ANY($1) AND status = 'sending' AND claimed_by = $2 RETURNING id`,
+        [ids, INSTANCE_ID, now],
+      );
+      if (cancelled.length) this.logger.warn({ count: cancelled.length }, 'website publications of stories no longer approved were cancelled');
+      const published = await this.publisher.publishMany(manager, done.map((d) => d.story_id), now);
+      await this.audit.recordMany([
+        ...done.map((d) => ({ actorId: null, action: 'publication.published', subjectType: 'story', subjectId: d.story_id, unitId: d.unit_id, to: 'published', details: { channel: 'website', publicationId: d.id, attempts: d.attempts } })),
+        ...published.map((story) => ({ actorId: null, action: 'story.publish', subjectType: 'story', subjectId: story.id, unitId: story.unit_id, from: 'approved', to: 'published', details: { channel: 'website' } })),
+      ], manager);
+    });
+  }
+
   /** Leases that ran out belong to an instance that died mid-call: nobody knows if it posted. */
   async expireLeases(now: Date): Promise<number> {
     return this.db.transaction(async (manager) => {

@@ -11,6 +11,15 @@ import { queryRows } from '../db/sql';
 export class StoryPublisher {
   constructor(private readonly audit: AuditService) {}
 
+  /** The stories of a batch of successful website publications; returns those that changed. */
+  publishMany(manager: EntityManager, storyIds: string[], at: Date): Promise<{ id: string; unit_id: string }[]> {
+    return queryRows(manager,
+      `UPDATE story SET status = 'published', published_at = $2, version = version + 1, updated_at = $2
+        WHERE id = ANY($1) AND status = 'approved' RETURNING id, unit_id`,
+      [storyIds, at],
+    );
+  }
+
   async afterSuccess(manager: EntityManager, storyId: string, channel: string, at: Date, actorId: string | null): Promise<void> {
     const rows = await queryRows<{ unit_id: string }>(manager,
       `UPDATE story SET status = 'published', published_at = $3, version = version + 1, updated_at = $3

@@ -34,8 +34,9 @@ export class StoriesService {
   /**
    * The scope's unit ids are looked up first (a Polda has a few hundred units): `s.unit_id =
    * ANY($ids)` then uses story's own indexes and statistics, where a join filtering unit.path
-   * per row cannot. Text search goes through story.search (GIN; migration StorySearch). Only
-   * the page joins unit, for its columns; the count joins it only for the overdue filter.
+   * per row cannot. Text search goes through story.search (GIN; migration StorySearch).
+   * The page comes first: when it is not full, it tells the total by itself, so the count (the
+   * costly part for a large result) only runs when there are more rows than the page shows.
    */
   async list(user: AuthUser, query: StoryQueryDto): Promise<Page<Record<string, unknown>>> {
     const { page, pageSize, offset } = pageOf(query);
@@ -58,14 +59,15 @@ export class StoriesService {
     if (query.q?.trim()) add((n) => `s.search @@ story_search_query($${n})`, query.q.trim());
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const join = 'JOIN unit u ON u.id = s.unit_id';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM story s ${overdue ? join : ''} ${filter}`, params);
-    if (total <= offset) return { items: [], total, page, pageSize };
     const listParams = [...params];
     const columns = this.columns(listParams);
-    const items = await this.db.query(
+    const items: Record<string, unknown>[] = await this.db.query(
       `SELECT ${columns} FROM story s ${join} ${filter} ORDER BY s.created_at DESC, s.id LIMIT $${listParams.length + 1} OFFSET $${listParams.length + 2}`,
       [...listParams, pageSize, offset],
     );
+    if ((items.length > 0 || offset === 0) && items.length < pageSize) return { items, total: offset + items.length, page, pageSize };
+    // only the overdue filter needs the unit (its review limit)
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM story s ${overdue ? join : ''} ${filter}`, params);
     return { items, total, page, pageSize };
   }
 

@@ -24,7 +24,10 @@ export class StoryQueryDto extends PageQueryDto {
   @IsIn(['true', 'false'])
   overdue?: string;
 
-  /** Words searched in titles and draft texts. */
+  /**
+   * Words searched in the title and every draft of a story: each word matches as a prefix, all
+   * must match. Punctuation only separates words, so any input is a valid search.
+   */
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -1,0 +1,25 @@
+/**
+ * node-pg emits an `error` event on a client whose connection dies while it is checked out but
+ * between queries (pg-pool only guards idle clients). Unhandled, that event kills the process:
+ * a PostgreSQL restart would take every instance down with it. The operation that held the
+ * client still fails on its next query and rolls back, so here such errors are only logged.
+ */
+const CONNECTION_LOST = /Connection terminated|terminating connection due to administrator command|server closed the connection|ECONNRESET|Client has encountered a connection error/i;
+const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE']);
+
+export function isConnectionLoss(error: unknown): boolean {
+  const e = error as { message?: string; code?: string } | null;
+  return !!e && (CONNECTION_CODES.has(e.code ?? '') || CONNECTION_LOST.test(e.message ?? ''));
+}
+
+/** Keeps the process alive through lost database connections; anything else is still fatal. */
+export function surviveConnectionLoss(log: (line: string) => void): void {
+  process.on('uncaughtException', (error) => {
+    if (isConnectionLoss(error)) {
+      log(`database connection lost (${(error as { code?: string }).code ?? error.name}); the pool reconnects`);
+      return;
+    }
+    log(`fatal: ${error.stack ?? error.message}`);
+    process.exit(1);
+  });
+}
