@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FakeEndpoint } from '../support/fake-endpoint';
-import { freePort, startAppProcess, waitForOutput, type AppProcess } from '../support/app-process';
+import { freePort, killStartedProcesses, startAppProcess, waitForOutput, type AppProcess } from '../support/app-process';
 import { describeRealPg } from '../support/test-database';
 import { bearer, createTestApp, TEST_SECRET_KEY, type TestApp } from '../support/test-app';
 
@@ -34,7 +34,7 @@ describeRealPg('dispatch across instances', () => {
       .send({ mode: 'webhook', credentials: { url: `${url}/count`, secret: 'count-secret-0123456789' } }).expect(200);
   });
   afterAll(async () => {
-    for (const instance of instances) instance.child.kill('SIGKILL');
+    killStartedProcesses();
     await t.close();
     await endpoint.stop();
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, startAppProcess, waitForOutput } from '../support/app-process';
+import { freePort, killStartedProcesses, startAppProcess, waitForOutput } from '../support/app-process';
 
 /** `npm start` on a fresh machine: the embedded database, demo data, restart with data kept. */
 describe('embedded mode as a process', () => {
@@ -12,7 +12,10 @@ describe('embedded mode as a process', () => {
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaung-e2e-'));
   });
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    killStartedProcesses();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('starts from an empty DATA_DIR, seeds demo data, stops on SIGTERM and restarts with its data', async () => {
     const port = await freePort();
