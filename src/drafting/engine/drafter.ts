@@ -75,20 +75,29 @@ export class Drafter {
 
   draftAll(view: StoryView, templates: TemplateSet): RenderedDraft[] {
     const drafts = CHANNELS.map((channel) => this.render(view, channel, templates.get(`${view.kind}/${channel}`)!));
-    const clean = cleanTexts(drafts.flatMap((d) => (d.title ? [d.title, d.body] : [d.body])));
-    return drafts.map((d) => ({ ...d, lint: lintDraft(d, { hasImage: view.hasImage, clean }) }));
+    const texts: string[] = [];
+    for (const d of drafts) {
+      if (d.title) texts.push(d.title);
+      texts.push(d.body);
+    }
+    const clean = cleanTexts(texts);
+    for (const d of drafts) d.lint = lintDraft(d, { hasImage: view.hasImage, clean });
+    return drafts;
   }
 
   draft(view: StoryView, channel: Channel, template: CompiledTemplate): RenderedDraft {
     const draft = this.render(view, channel, template);
-    return { ...draft, lint: lintDraft(draft, { hasImage: view.hasImage }) };
+    draft.lint = lintDraft(draft, { hasImage: view.hasImage });
+    return draft;
   }
 
-  private render(view: StoryView, channel: Channel, template: CompiledTemplate): Omit<RenderedDraft, 'lint'> {
+  /** The fitted text of one channel; `lint` is filled in by the caller. */
+  private render(view: StoryView, channel: Channel, template: CompiledTemplate): RenderedDraft {
     let text = '';
     for (const compact of COMPACT_LEVELS) {
       text = normalise(this.engine.render(template, view, { tz: view.timezone, seed: view.seed, compact }));
-      if (fits(channel, channel === 'website' ? text.slice(text.indexOf('\n') + 1) : text)) break;
+      // the website's limit is on its body (below the headline): a UTF-16 length within it proves the fit
+      if (channel === 'website' ? text.length - text.indexOf('\n') - 1 <= CHANNEL_RULES.website.maxLength || fits(channel, text.slice(text.indexOf('\n') + 1)) : fits(channel, text)) break;
     }
     let title: string | null = null;
     let body = text;
@@ -101,7 +110,7 @@ export class Drafter {
     }
     if (!fits(channel, body)) body = shorten(channel, body);
     return {
-      channel, title, body,
+      channel, title, body, lint: [],
       templateKey: template.key,
       templateVersion: template.version,
       variant: pickVariant(view.seed, template.key, template.variants.length),
