@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   surviveConnectionLoss((line) => process.stderr.write(`${line}\n`));
   let config: GaungConfig;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -8,7 +8,7 @@ import { revertLastMigration, runMigrations } from './migrate';
 /** `npm run migration:run` / `migration:revert`, against DATABASE_URL or the embedded database. */
 async function main(command: string | undefined): Promise<void> {
   if (command !== 'run' && command !== 'revert') throw new Error('usage: migrate.cli (run|revert)');
-  const database = await openDatabase(loadConfig(process.env));
+  const database = await openDatabase(loadConfig());
   const dataSource = await new DataSource(dataSourceOptions(database.url, database.embedded ? 1 : 2)).initialize();
   try {
     if (command === 'run') {

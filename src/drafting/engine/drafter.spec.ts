@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import twitterText from 'twitter-text';
+import { updateGolden } from '../../../test/support/golden';
 import { complaintSource, UNITS } from '../../../test/support/story-sources';
 import { CHANNEL_RULES, CHANNELS } from '../channels';
 import { channelLength } from '../lint/text-measure';
@@ -27,7 +28,7 @@ describe('Drafter', () => {
   it.each(goldenSources)('matches the golden drafts of %s', (name, source) => {
     const text = draftAll(source).map((d) => `===== ${d.channel} (variant ${d.variant})\n${d.title ? `# ${d.title}\n` : ''}${d.body}\n`).join('\n');
     const file = path.join(GOLDEN, `${name}.txt`);
-    if (process.env.UPDATE_GOLDEN === '1' || !fs.existsSync(file)) fs.writeFileSync(file, text);
+    if (updateGolden() || !fs.existsSync(file)) fs.writeFileSync(file, text);
     expect(text).toBe(fs.readFileSync(file, 'utf8'));
   });
 

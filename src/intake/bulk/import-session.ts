@@ -38,9 +38,9 @@ export async function importConcurrency(db: DataSource, poolSize: number): Promi
  * `npm start` would find it, acts as the requested user, and runs the import. Loaded by the CLI
  * only once its arguments are valid, because booting takes seconds.
  */
-export async function runImport(request: ImportRequest, env: NodeJS.ProcessEnv, onProgress: (p: ImportProgress) => void): Promise<ImportSummary> {
+export async function runImport(request: ImportRequest, onProgress: (p: ImportProgress) => void): Promise<ImportSummary> {
   // The same data as `npm start`; PGlite is single-process, so the server must be stopped meanwhile.
-  const database = await openDatabase({ ...loadConfig(env), logLevel: 'silent' });
+  const database = await openDatabase({ ...loadConfig(), logLevel: 'silent' });
   const config = database.config;
   try {
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database.url), {

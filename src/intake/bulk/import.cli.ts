@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
   const { runImport, ImportRefused } = await import('./import-session');
   const progress = progressReporter(fs.statSync(request.file).size);
   try {
-    const summary = await runImport(request, process.env, (p) => progress.update(p));
+    const summary = await runImport(request, (p) => progress.update(p));
     progress.stop();
     process.stdout.write(formatSummary(summary));
     return exitCodeOf(summary);
