@@ -7,6 +7,7 @@ import type { AuthUser } from '../common/auth/auth-user';
 import { ProblemException } from '../common/problem/problem.exception';
 import { CHANNELS } from '../drafting/channels';
 import type { StoryStatus } from '../stories/dto/story-query.dto';
+import { withdrawStory } from '../stories/withdraw-story';
 import { ScopeService } from '../units/scope.service';
 import type { ApprovalPolicy } from '../units/unit.entity';
 import { fourEyesViolation, mayApproveStep, stepsRequired, type StoryForApproval, unitsAskedFor } from './approval-rules';
@@ -106,11 +107,7 @@ export class StoryWorkflow {
     return this.inTransaction(user, storyId, async (manager, story) => {
       if (user.role !== 'humas' && user.role !== 'admin') throw ProblemException.forbidden('role_forbidden', 'Only a humas officer withdraws a story.');
       assertLegal('withdraw', story.status);
-      await manager.query(`UPDATE story SET status = 'withdrawn', withdrawn_reason = $2, version = version + 1, updated_at = $3 WHERE id = $1`, [story.id, reason, this.clock.now()]);
-      const [{ present }] = await manager.query(`SELECT to_regclass('publication') IS NOT NULL AS present`);
-      if (present) {
-        await manager.query(`UPDATE publication SET status = 'cancelled' WHERE story_id = $1 AND status IN ('scheduled', 'retrying', 'awaiting_manual')`, [story.id]);
-      }
+      await withdrawStory(manager, story.id, reason, this.clock.now());
       await this.record(manager, user, story, 'withdraw', 'withdrawn', reason);
     });
   }

@@ -37,10 +37,8 @@ export class StorySourceLoader {
     return source;
   }
 
-  /** Photos linked to the story (the media module adds story_media; before it lands, none). */
+  /** Photos linked to the story, in their order: how many, and the first one's alt text. */
   async mediaOf(manager: EntityManager, storyId: string): Promise<StorySource['media']> {
-    const [{ present }] = await manager.query(`SELECT to_regclass('story_media') IS NOT NULL AS present`);
-    if (!present) return { count: 0, alt: null };
     const [row] = await manager.query(
       `SELECT count(*)::int AS count, (array_agg(m.alt ORDER BY sm.position))[1] AS alt
          FROM story_media sm JOIN media m ON m.id = sm.media_id WHERE sm.story_id = $1`,

@@ -155,6 +155,17 @@ describe('publishing', () => {
     expect(actions).toEqual(['publishing.pause', 'publishing.resume']);
   });
 
+  it('cancels pending publications when the complaint behind the story is reopened', async () => {
+    const { body } = await t.http.post('/api/v1/complaints').set(bearer(operator)).send(complaint()).expect(201);
+    await t.http.post(`/api/v1/stories/${body.storyId}/submit`).set(bearer(operator)).expect(200);
+    await t.http.post(`/api/v1/stories/${body.storyId}/approve`).set(bearer(humas)).send({ channels: ['website', 'whatsapp'] }).expect(200);
+    await t.http.post(`/api/v1/stories/${body.storyId}/schedule`).set(bearer(humas)).send({ at: '2026-12-01T00:00:00Z' }).expect(200);
+    await t.http.post(`/api/v1/complaints/${body.id}/reopen`).set(bearer(operator)).send({ reason: 'Pelapor belum menerima barangnya' }).expect(200);
+    const p = await publications(body.storyId);
+    expect([p.website.status, p.whatsapp.status]).toEqual(['cancelled', 'cancelled']);
+    expect((await t.http.get(`/api/v1/stories/${body.storyId}`).set(bearer(humas)).expect(200)).body.status).toBe('withdrawn');
+  });
+
   it('cancels pending publications when the story is withdrawn', async () => {
     const id = await approvedStory(['website', 'whatsapp']);
     await t.http.post(`/api/v1/stories/${id}/schedule`).set(bearer(humas)).send({ at: '2026-12-01T00:00:00Z' }).expect(200);

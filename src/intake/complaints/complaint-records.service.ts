@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { queryRows } from '../../db/sql';
+import { withdrawStory } from '../../stories/withdraw-story';
 import { ScopeService } from '../../units/scope.service';
 import { CitizenContacts } from '../privacy/citizen-contacts';
 
@@ -40,15 +41,10 @@ export class ComplaintRecords {
       );
       if (updated.length === 0) throw ProblemException.conflict('already_reopened', 'This complaint is already reopened.', { state: 'reopened' });
       await this.audit.record({ actorId: user.id, action: 'complaint.reopen', subjectType: 'complaint', subjectId: id, unitId: complaint.unit_id, from: 'resolved', to: 'reopened', reason }, manager);
-      const stories = await queryRows<{ id: string; from: string }>(manager,
-        `UPDATE story s SET status = 'withdrawn', withdrawn_reason = $2, version = version + 1, updated_at = $3
-           FROM (SELECT id, status FROM story WHERE kind = 'complaint' AND source_id = $1 FOR UPDATE) old
-          WHERE s.id = old.id AND old.status <> 'withdrawn'
-          RETURNING s.id, old.status AS from`,
-        [id, `Aduan dibuka kembali: ${reason}`, now],
-      );
-      for (const story of stories) {
-        await this.audit.record({ actorId: user.id, action: 'story.withdraw', subjectType: 'story', subjectId: story.id, unitId: complaint.unit_id, from: story.from, to: 'withdrawn', reason: 'complaint reopened' }, manager);
+      const storyId: string | null = complaint.storyId;
+      const from = storyId ? await withdrawStory(manager, storyId, `Aduan dibuka kembali: ${reason}`, now) : null;
+      if (storyId && from) {
+        await this.audit.record({ actorId: user.id, action: 'story.withdraw', subjectType: 'story', subjectId: storyId, unitId: complaint.unit_id, from, to: 'withdrawn', reason: 'complaint reopened' }, manager);
       }
     });
     return this.get(user, id);
