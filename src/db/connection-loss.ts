@@ -4,12 +4,16 @@
  * a PostgreSQL restart would take every instance down with it. The operation that held the
  * client still fails on its next query and rolls back, so here such errors are only logged.
  */
-const CONNECTION_LOST = /Connection terminated|terminating connection due to administrator command|server closed the connection|ECONNRESET|Client has encountered a connection error/i;
-const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE']);
+const CONNECTION_LOST = /Connection terminated|terminating connection due to administrator command|server closed the connection|ECONNRESET|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+/** Socket errors, PostgreSQL shutdown (57P0x) and connection exceptions (08xxx). */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
+/** The database cannot be reached or the connection was lost (also answered 503 by the API). */
 export function isConnectionLoss(error: unknown): boolean {
-  const e = error as { message?: string; code?: string } | null;
-  return !!e && (CONNECTION_CODES.has(e.code ?? '') || CONNECTION_LOST.test(e.message ?? ''));
+  const e = error as { message?: string; code?: string; driverError?: { code?: string } } | null;
+  if (!e) return false;
+  const code = e.driverError?.code ?? e.code ?? '';
+  return CONNECTION_CODES.has(code) || CONNECTION_LOST.test(e.message ?? '');
 }
 
 /** Keeps the process alive through lost database connections; anything else is still fatal. */

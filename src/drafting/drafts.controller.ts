@@ -1,16 +1,13 @@
-import { Body, Get, HttpCode, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller';
-import { uuidParam } from '../common/http/params';
-import { ProblemException } from '../common/problem/problem.exception';
+import { enumParam, uuidParam } from '../common/http/params';
 import { CHANNELS, type Channel } from './channels';
 import { DraftsService } from './drafts.service';
 import { EditDraftDto, RegenerateDto } from './dto/draft.dto';
 
-const channelParam = new ParseEnumPipe(Object.fromEntries(CHANNELS.map((c) => [c, c])), {
-  exceptionFactory: () => ProblemException.validation([{ field: 'channel', message: `channel must be one of ${CHANNELS.join(', ')}` }]),
-});
+const channelParam = enumParam('channel', CHANNELS);
 
 @ApiController('stories', 'drafts')
 export class DraftsController {

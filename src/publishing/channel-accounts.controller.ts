@@ -1,15 +1,13 @@
-import { Body, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
+import { Body, Get, Param, Put } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller';
-import { ProblemException } from '../common/problem/problem.exception';
+import { enumParam } from '../common/http/params';
 import { UnitCodePipe } from '../units/unit-code.pipe';
 import { ACCOUNT_CHANNELS, ChannelAccounts } from './channel-accounts.service';
 import { PutChannelAccountDto } from './dto/channel-account.dto';
 
-const channelParam = new ParseEnumPipe(Object.fromEntries(ACCOUNT_CHANNELS.map((c) => [c, c])), {
-  exceptionFactory: () => ProblemException.validation([{ field: 'channel', message: `channel must be one of ${ACCOUNT_CHANNELS.join(', ')}` }]),
-});
+const channelParam = enumParam('channel', ACCOUNT_CHANNELS);
 
 @ApiController('units', 'channel accounts')
 export class ChannelAccountsController {

@@ -6,7 +6,9 @@ import type { AuthUser } from '../common/auth/auth-user';
 import { SecretBox } from '../common/crypto/secret-box';
 import { ProblemException } from '../common/problem/problem.exception';
 import { ScopeService } from '../units/scope.service';
+import type { Channel } from '../drafting/channels';
 import type { ChannelMode } from './channels/channel-provider';
+import { ChannelRegistry } from './channels/channel-registry';
 import type { PutChannelAccountDto } from './dto/channel-account.dto';
 
 export const ACCOUNT_CHANNELS = ['x', 'instagram', 'facebook', 'tiktok', 'whatsapp', 'telegram'] as const;
@@ -25,11 +27,18 @@ export class ChannelAccounts {
     private readonly scope: ScopeService,
     private readonly box: SecretBox,
     private readonly audit: AuditService,
+    private readonly registry: ChannelRegistry,
   ) {}
 
   async put(user: AuthUser, unitCode: string, channel: string, dto: PutChannelAccountDto) {
     const unit = await this.scope.requireUnit(user, unitCode);
+    if (!this.registry.supports(channel as Channel, dto.mode)) {
+      throw ProblemException.unprocessable('channel_mode_unsupported', `${channel} cannot be published in ${dto.mode} mode here; use manual or webhook.`);
+    }
     const credentials = dto.credentials ?? null;
+    if (dto.mode === 'webhook' && credentials && (!/^https?:\/\/\S+$/.test(credentials.url ?? '') || (credentials.secret ?? '').length < 16)) {
+      throw ProblemException.validation([{ field: 'credentials', message: 'a webhook needs credentials.url (http or https) and credentials.secret (at least 16 characters)' }]);
+    }
     if (credentials) {
       for (const [key, value] of Object.entries(credentials)) {
         if (!/^[A-Za-z][A-Za-z0-9]{0,40}$/.test(key) || typeof value !== 'string' || value.length > 4096) {

@@ -1,16 +1,13 @@
-import { Body, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { ApiController } from '../common/http/api-controller';
-import { uuidParam } from '../common/http/params';
-import { ProblemException } from '../common/problem/problem.exception';
+import { enumParam, uuidParam } from '../common/http/params';
 import { CHANNELS, type Channel } from '../drafting/channels';
 import { ConfirmDto, ScheduleDto } from './dto/publication.dto';
 import { PublicationsService } from './publications.service';
 
-const channelParam = new ParseEnumPipe(Object.fromEntries(CHANNELS.map((c) => [c, c])), {
-  exceptionFactory: () => ProblemException.validation([{ field: 'channel', message: `channel must be one of ${CHANNELS.join(', ')}` }]),
-});
+const channelParam = enumParam('channel', CHANNELS);
 
 @ApiController('stories', 'publishing')
 export class PublicationsController {

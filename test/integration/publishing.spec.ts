@@ -54,6 +54,14 @@ describe('publishing', () => {
     expect(row.credentials_sealed).not.toContain(SECRET);
     await t.http.put('/api/v1/units/POLSEK-KEBAYORAN-BARU/channels/telegram').set(bearer(humas)).send({ mode: 'manual' }).expect(403);
     await t.http.put('/api/v1/units/POLSEK-KEBAYORAN-BARU/channels/myspace').set(bearer(admin)).send({ mode: 'manual' }).expect(400);
+    const unsupported = await t.http.put('/api/v1/units/POLSEK-KEBAYORAN-BARU/channels/whatsapp').set(bearer(admin)).send({ mode: 'api' }).expect(422);
+    expect(unsupported.body.code).toBe('channel_mode_unsupported');
+    await t.http.put('/api/v1/units/POLSEK-KEBAYORAN-BARU/channels/x').set(bearer(admin)).send({ mode: 'webhook', credentials: { url: 'ftp://x', secret: 'short' } }).expect(400);
+    const polluted = await t.http.put('/api/v1/units/POLSEK-KEBAYORAN-BARU/channels/x').set(bearer(admin)).set('Content-Type', 'application/json')
+      .send('{"mode": "manual", "credentials": {"__proto__": {"admin": true}}}').expect(400);
+    expect(polluted.body.errors[0].field).toBe('credentials.__proto__');
+    const [{ accounts }] = await t.dataSource.query(`SELECT count(*)::int AS accounts FROM channel_account`);
+    expect(accounts).toBe(1);
   });
 
   it('publishes the website first, then the other channels; manual posts wait for an officer', async () => {

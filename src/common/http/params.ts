@@ -1,4 +1,4 @@
-import { ParseUUIDPipe } from '@nestjs/common';
+import { ParseEnumPipe, ParseUUIDPipe } from '@nestjs/common';
 import { ProblemException } from '../problem/problem.exception';
 
 /**
@@ -9,4 +9,10 @@ export const uuidParam = (name = 'id') =>
   new ParseUUIDPipe({
     version: undefined,
     exceptionFactory: () => ProblemException.validation([{ field: name, message: `${name} must be a UUID` }]),
+  });
+
+/** A path parameter that must be one of `values`: anything else is a 400 naming the parameter. */
+export const enumParam = (name: string, values: readonly string[]) =>
+  new ParseEnumPipe(Object.fromEntries(values.map((v) => [v, v])), {
+    exceptionFactory: () => ProblemException.validation([{ field: name, message: `${name} must be one of ${values.join(', ')}` }]),
   });

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { isConnectionLoss } from '../../db/connection-loss';
 import { problemBody, type ProblemBody } from './problem-body';
 import { ProblemException } from './problem.exception';
 
@@ -28,22 +29,11 @@ const BODY_PARSER_ERRORS: Record<string, [status: number, code: string, detail: 
   'parameters.too.many': [413, 'payload_too_large', 'The request has too many parameters.'],
 };
 
-/** PostgreSQL and pg errors that mean "the database is not reachable right now". */
-const DB_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003', '08000']);
-
 export interface MappedProblem {
   body: ProblemBody;
   headers: Record<string, string>;
   /** True when the error was not expected: it is logged with its stack. */
   unexpected: boolean;
-}
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; driverError?: { code?: string } } | null;
-  if (!e) return false;
-  const code = e.driverError?.code ?? e.code;
-  if (code && DB_UNAVAILABLE.has(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message ?? '');
 }
 
 /** Maps anything thrown to a problem body. Never copies an unexpected error's message out. */
@@ -69,7 +59,7 @@ export function mapToProblem(error: unknown): MappedProblem {
     const detail = status < 500 && typeof message === 'string' ? message : undefined;
     return { body: problemBody(status, code, title, detail), headers: {}, unexpected: status >= 500 };
   }
-  if (isDatabaseUnavailable(error)) {
+  if (isConnectionLoss(error)) {
     return {
       body: problemBody(503, 'database_unavailable', 'Service unavailable', 'The database is not reachable; try again shortly.'),
       headers: { 'Retry-After': '5' },

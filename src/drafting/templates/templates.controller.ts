@@ -1,16 +1,11 @@
-import { Body, Get, HttpCode, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import { ApiController } from '../../common/http/api-controller';
-import { ProblemException } from '../../common/problem/problem.exception';
+import { enumParam } from '../../common/http/params';
 import { CHANNELS, type Channel, STORY_KINDS, type StoryKind } from '../channels';
 import { PreviewTemplateDto, PutTemplateDto } from '../dto/template.dto';
 import { TemplatesService } from './templates.service';
-
-const enumParam = (name: string, values: readonly string[]) =>
-  new ParseEnumPipe(Object.fromEntries(values.map((v) => [v, v])), {
-    exceptionFactory: () => ProblemException.validation([{ field: name, message: `${name} must be one of ${values.join(', ')}` }]),
-  });
 
 /** Content templates: the key is <kind>/<channel>, e.g. /templates/complaint/website. */
 @ApiController('templates')
