@@ -171,4 +171,46 @@ export class Environment {
   @Min(0, { message: 'DISPATCH_INTERVAL_MS must be between 0 (off) and 600000' })
   @Max(600_000, { message: 'DISPATCH_INTERVAL_MS must be between 0 (off) and 600000' })
   DISPATCH_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'FEED_ITEMS must be an integer' })
+  @Min(1, { message: 'FEED_ITEMS must be between 1 and 500' })
+  @Max(500, { message: 'FEED_ITEMS must be between 1 and 500' })
+  FEED_ITEMS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'FEED_CHECK_INTERVAL_MS must be an integer' })
+  @Min(100, { message: 'FEED_CHECK_INTERVAL_MS must be between 100 and 60000' })
+  @Max(60_000, { message: 'FEED_CHECK_INTERVAL_MS must be between 100 and 60000' })
+  FEED_CHECK_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
+    message: 'WEBSUB_HUB_URL must be an http(s) URL such as https://pubsubhubbub.appspot.com',
+  })
+  WEBSUB_HUB_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'FEED_FETCH_TIMEOUT_MS must be an integer' })
+  @Min(100, { message: 'FEED_FETCH_TIMEOUT_MS must be between 100 and 120000' })
+  @Max(120_000, { message: 'FEED_FETCH_TIMEOUT_MS must be between 100 and 120000' })
+  FEED_FETCH_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'FEED_FETCH_MAX_BYTES must be an integer' })
+  @Min(1024, { message: 'FEED_FETCH_MAX_BYTES must be between 1024 and 104857600' })
+  @Max(100 * 1024 * 1024, { message: 'FEED_FETCH_MAX_BYTES must be between 1024 and 104857600' })
+  FEED_FETCH_MAX_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'PARTNER_POLL_MINUTES must be an integer' })
+  @Min(0, { message: 'PARTNER_POLL_MINUTES must be between 0 (off) and 1440' })
+  @Max(1440, { message: 'PARTNER_POLL_MINUTES must be between 0 (off) and 1440' })
+  PARTNER_POLL_MINUTES?: number;
 }

@@ -34,6 +34,18 @@ export interface GaungConfig {
   telegramApiBaseUrl: string;
   /** Longest a single call to a channel API may take before its outcome counts as unknown. */
   publishTimeoutMs: number;
+  /** Items in each public or partner feed. */
+  feedItems: number;
+  /** How often each instance checks whether published content changed (feeds cache). */
+  feedCheckIntervalMs: number;
+  /** A WebSub hub advertised in the feeds and pinged when a feed changes; none when unset. */
+  websubHubUrl?: string;
+  /** Total time limit of one partner-feed fetch (connect included). */
+  feedFetchTimeoutMs: number;
+  /** Largest partner-feed body read, in bytes; a larger one is abandoned. */
+  feedFetchMaxBytes: number;
+  /** Minutes between partner-feed polls; 0 turns the poller off on this instance. */
+  partnerPollMinutes: number;
 }
 
 /** Injection token for GaungConfig. */

@@ -18,6 +18,8 @@ const KNOWN = [
   'DEMO', 'LOG_LEVEL', 'FEED_FETCH_ALLOW_HOSTS', 'SESSION_TTL_HOURS', 'DB_POOL_SIZE', 'TRUST_PROXY',
   'LOGIN_RATE_PER_MINUTE', 'RETENTION_DAYS', 'DISPATCH_INTERVAL_MS', 'MEDIA_MAX_BYTES', 'MEDIA_MAX_PIXELS',
   'X_API_BASE_URL', 'GRAPH_API_BASE_URL', 'TELEGRAM_API_BASE_URL', 'PUBLISH_TIMEOUT_MS',
+  'FEED_ITEMS', 'FEED_CHECK_INTERVAL_MS', 'WEBSUB_HUB_URL', 'FEED_FETCH_TIMEOUT_MS', 'FEED_FETCH_MAX_BYTES',
+  'PARTNER_POLL_MINUTES',
 ] as const;
 
 /** Type errors first: "PORT must be an integer" says more than "must be between 0 and 65535" for "eighty". */
@@ -75,5 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GaungConfig {
     graphApiBaseUrl: withoutTrailingSlash(parsed.GRAPH_API_BASE_URL ?? 'https://graph.facebook.com/v21.0'),
     telegramApiBaseUrl: withoutTrailingSlash(parsed.TELEGRAM_API_BASE_URL ?? 'https://api.telegram.org'),
     publishTimeoutMs: parsed.PUBLISH_TIMEOUT_MS ?? 15_000,
+    feedItems: parsed.FEED_ITEMS ?? 50,
+    feedCheckIntervalMs: parsed.FEED_CHECK_INTERVAL_MS ?? 2_000,
+    websubHubUrl: parsed.WEBSUB_HUB_URL,
+    feedFetchTimeoutMs: parsed.FEED_FETCH_TIMEOUT_MS ?? 10_000,
+    feedFetchMaxBytes: parsed.FEED_FETCH_MAX_BYTES ?? 5 * 1024 * 1024,
+    partnerPollMinutes: parsed.PARTNER_POLL_MINUTES ?? 15,
   };
 }
