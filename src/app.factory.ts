@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOverrides } from './app.module';
+import { serveStaticAssets } from './common/http/static-assets';
 import { sendProblem } from './common/problem/problem.filter';
 import type { GaungConfig } from './config/gaung-config';
 import { setupOpenApi } from './openapi';
@@ -34,6 +35,7 @@ export async function createApp(config: GaungConfig, databaseUrl: string, overri
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } },
     }),
   );
+  serveStaticAssets(app);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, parameterLimit: 500 });
