@@ -21,6 +21,8 @@ function run(options) {
 async function measure({ url, method = 'GET', headers = {}, body, server, ...rest }) {
   const options = { ...DEFAULTS, ...rest };
   const base = { url, method, headers, body, connections: options.connections, pipelining: 1 };
+  // `requests` lets a benchmark vary each request (e.g. a new externalRef per complaint).
+  if (options.requests) base.requests = options.requests;
   if (options.warmup > 0) await run({ ...base, duration: options.warmup });
   const cpuBefore = server ? await server.cpu() : 0;
   const result = await run({ ...base, duration: options.duration });
