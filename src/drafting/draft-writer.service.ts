@@ -5,7 +5,7 @@ import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import { queryRows } from '../db/sql';
 import type { Channel } from './channels';
 import { Drafter, type RenderedDraft } from './engine/drafter';
-import { nearDuplicateFinding } from './lint/near-duplicate';
+import { nearDuplicateFinding, type RecentRelease, ShingleCache } from './lint/near-duplicate';
 import { type LoadedSource, StorySourceLoader } from './story-source.loader';
 import { TemplateStore } from './templates/template-store';
 import { buildStoryView } from './view-model/build-story-view';
@@ -16,6 +16,7 @@ const NEAR_DUPLICATE_WINDOW_MS = 30 * 86_400_000;
 @Injectable()
 export class DraftWriter {
   private readonly drafter: Drafter;
+  private readonly recentShingles = new ShingleCache();
 
   constructor(
     private readonly loader: StorySourceLoader,
@@ -34,13 +35,21 @@ export class DraftWriter {
     if (website) {
       // Releases of the same unit and kind are the ones a reader would find repetitive; comparing
       // with every recent release in the country would cost each intake far more than it tells.
-      const recent: { title: string; body: string }[] = await manager.query(
-        `SELECT s.title, d.body FROM story s JOIN draft d ON d.story_id = s.id AND d.channel = 'website'
+      const recent = await manager.query(
+        `SELECT s.id, s.title, d.revision, s.id || ':' || d.revision AS key FROM story s JOIN draft d ON d.story_id = s.id AND d.channel = 'website'
           WHERE s.unit_id = (SELECT unit_id FROM story WHERE id = $1) AND s.kind = $2 AND s.id <> $1 AND s.created_at > $3
           ORDER BY s.created_at DESC LIMIT 50`,
         [storyId, source.story.kind, new Date(this.clock.now().getTime() - NEAR_DUPLICATE_WINDOW_MS)],
-      );
-      const finding = nearDuplicateFinding(website.body, recent);
+      ) as (RecentRelease & { id: string })[];
+      // Bodies are read only for releases not cut into shingles yet (usually the newest one or two).
+      const missing = recent.filter((r) => !this.recentShingles.has(r.key!)).map((r) => r.id);
+      if (missing.length > 0) {
+        const bodies: { story_id: string; body: string }[] = await manager.query(
+          `SELECT story_id, body FROM draft WHERE story_id = ANY($1) AND channel = 'website'`, [missing]);
+        const byStory = new Map(bodies.map((b) => [b.story_id, b.body]));
+        for (const r of recent) r.body = byStory.get(r.id);
+      }
+      const finding = nearDuplicateFinding(website.body, recent, this.recentShingles);
       if (finding) website.lint.push(finding);
     }
     return { source, drafts };

@@ -1,5 +1,5 @@
 import { lintDraft } from './lint-draft';
-import { nearDuplicateFinding } from './near-duplicate';
+import { jaccard, nearDuplicateFinding, ShingleCache, shingles } from './near-duplicate';
 
 const codes = (findings: { code: string; severity: string }[]) => findings.map((f) => `${f.code}:${f.severity}`).sort();
 const clean = 'Polsek Kebayoran Baru menuntaskan laporan warga pada Minggu (25/10/2026) pukul 16.40 WIB.';
@@ -58,5 +58,23 @@ describe('nearDuplicateFinding', () => {
   });
   it('stays quiet for different stories', () => {
     expect(nearDuplicateFinding(release, [{ title: 'Lain', body: 'Satlantas mengurai kemacetan panjang di Jalan HR Rasuna Said akibat truk mogok pada pagi hari' }])).toBeNull();
+  });
+  it('compares the same way from the cache, without the text, and skips what is neither cached nor read', () => {
+    const cache = new ShingleCache(2);
+    expect(nearDuplicateFinding(release, [{ title: 'Motor kembali', body: release, key: 's1:1' }], cache)).not.toBeNull();
+    // s1:1 is cached now: its text need not be read again
+    expect(nearDuplicateFinding(release, [{ title: 'Motor kembali', key: 's1:1' }], cache)).not.toBeNull();
+    expect(nearDuplicateFinding(release, [{ title: 'Tidak terbaca', key: 's9:1' }], cache)).toBeNull();
+    // the least recently used entry leaves first
+    cache.get('s2:1', 'dua'); cache.get('s3:1', 'tiga');
+    expect(cache.has('s1:1')).toBe(false);
+    expect(cache.has('s3:1')).toBe(true);
+  });
+  it('cuts texts into distinct, sorted shingles whatever the case and punctuation', () => {
+    const a = shingles('Motor warga kembali, dalam delapan jam!');
+    expect(Array.from(a)).toEqual(Array.from(shingles('motor WARGA kembali dalam delapan jam')));
+    expect(a.length).toBe(3);
+    expect(jaccard(a, a)).toBe(1);
+    expect(jaccard(a, shingles('tiga kata saja'))).toBe(0);
   });
 });
