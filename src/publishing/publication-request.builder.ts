@@ -3,11 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import type { Channel } from '../drafting/channels';
 import { MediaStore } from '../media/media-store';
+import { renditionKey } from '../media/renditions';
 import { ChannelAccounts } from './channel-accounts.service';
 import type { ChannelMode, PublishRequest } from './channels/channel-provider';
 
-/** The rendition each channel posts (DESIGN.md §4, issue 4). */
-const RENDITION: Record<Channel, string> = {
+/** The rendition each channel posts (DESIGN.md §4, issue 4); exported for the console's manual posting page. */
+export const RENDITION: Record<Channel, string> = {
   website: 'web', x: 'landscape', instagram: 'square', facebook: 'og', tiktok: 'portrait', whatsapp: 'square', telegram: 'web',
 };
 
@@ -55,7 +56,7 @@ export class PublicationRequestBuilder {
       text: row.body,
       url: `${this.config.publicBaseUrl}/rilis/${row.slug}`,
       media: media.map((m) => ({
-        url: `${this.config.publicBaseUrl}/media/${m.id}/${rendition}`,
+        url: `${this.config.publicBaseUrl}/media/${m.id}/${renditionKey(rendition, m.format)}`,
         file: this.store.pathOf({ sha256: m.sha256, format: m.format }),
         alt: m.alt,
         mimeType: 'image/jpeg',

@@ -1,4 +1,5 @@
 import { FixedClock } from '../../src/common/clock';
+import { PublicationRequestBuilder, RENDITION } from '../../src/publishing/publication-request.builder';
 import { noisyPhoto } from '../support/images';
 import { count, createMediaTestApp, upload } from '../support/media';
 import { bearer } from '../support/test-app';
@@ -98,6 +99,20 @@ describe('media in stories', () => {
 
       await t.dataSource.query(`UPDATE story SET status = 'withdrawn' WHERE id = $1`, [body.storyId]);
       await t.http.get(publicPath).expect(404);
+    });
+
+    it('are the addresses posted to the channels: each channel\'s rendition answers there once published', async () => {
+      const photo = (await upload(t, operator, await noisyPhoto(600, 400, { noise: 8 })).expect(201)).body;
+      const { body } = await t.http.post('/api/v1/complaints').set(bearer(operator)).send(complaint({ mediaIds: [photo.id] })).expect(201);
+      await t.dataSource.query(`UPDATE story SET status = 'published', published_at = now() WHERE id = $1`, [body.storyId]);
+      const builder = t.app.get(PublicationRequestBuilder);
+      for (const channel of ['website', 'x', 'instagram', 'telegram'] as const) {
+        const request = await builder.build(t.dataSource.manager, { id: '00000000-0000-4000-8000-000000000000', story_id: body.storyId, channel, mode: 'internal', attempts: 0 });
+        expect(request!.media).toHaveLength(1);
+        const posted = new URL(request!.media[0].url);
+        expect(posted.pathname).toBe(`/media/${photo.id}/${RENDITION[channel]}.jpg`);
+        await t.http.get(posted.pathname).expect(200).expect('content-type', 'image/jpeg');
+      }
     });
 
     it('serve unpublished media only to callers whose scope covers it', async () => {
