@@ -4,7 +4,9 @@
  * a PostgreSQL restart would take every instance down with it. The operation that held the
  * client still fails on its next query and rolls back, so here such errors are only logged.
  */
-const CONNECTION_LOST = /Connection terminated|terminating connection due to administrator command|server closed the connection|ECONNRESET|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+// TypeORM releases a transaction's query runner when its connection dies; the transaction's next
+// query then throws QueryRunnerProviderAlreadyReleasedError (seen as 500s while PostgreSQL restarted).
+const CONNECTION_LOST = /query runner was already released|Connection terminated|terminating connection due to administrator command|server closed the connection|ECONNRESET|Client has encountered a connection error|timeout exceeded when trying to connect/i;
 /** Socket errors, PostgreSQL shutdown (57P0x) and connection exceptions (08xxx). */
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 

@@ -40,5 +40,21 @@ export const MediaProblems = {
     return MediaProblems.undecodable();
   },
 
+  /**
+   * The media directory refused a write: full (507) or unusable (503: read-only, not
+   * writable, not a directory). The upload is rolled back; the officer may retry later.
+   */
+  fromStorage(error: unknown): unknown {
+    const code = (error as { code?: string } | null)?.code ?? '';
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      return new ProblemException({ status: 507, code: 'storage_full', title: 'Insufficient storage', detail: 'The media storage is full; the photo was not saved. Try again later.' });
+    }
+    // (a recursive mkdir on a read-only file system fails with ENOENT, not EROFS)
+    if (['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'EIO', 'ENOENT'].includes(code)) {
+      return new ProblemException({ status: 503, code: 'storage_unavailable', title: 'Service unavailable', detail: 'The media storage cannot be written now; the photo was not saved. Try again later.', headers: { 'Retry-After': '30' } });
+    }
+    return error;
+  },
+
   changed: () => ProblemException.conflict('media_changed', 'The photo was changed by someone else meanwhile; load it again and retry.'),
 };

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
+import { MediaProblems } from './media-problems';
 import { FILE_EXT, type StoredFormat } from './renditions';
 
 export interface FileRef {
@@ -47,9 +48,9 @@ export class MediaStore implements OnModuleInit {
     const ref = { sha256: sha256Hex(data), format };
     const target = this.pathOf(ref);
     if (await this.exists(target)) return { ...ref, bytes: data.length, created: false };
-    await fs.mkdir(path.dirname(target), { recursive: true });
     const temp = path.join(path.dirname(target), `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
     try {
+      await fs.mkdir(path.dirname(target), { recursive: true });
       const handle = await fs.open(temp, 'wx', 0o644);
       try {
         await handle.writeFile(data);
@@ -59,8 +60,9 @@ export class MediaStore implements OnModuleInit {
       }
       await fs.rename(temp, target);
     } catch (error) {
-      await fs.rm(temp, { force: true });
-      throw error;
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      // a full or read-only disk is the operator's problem, not a bug: 507/503 instead of 500
+      throw MediaProblems.fromStorage(error);
     }
     return { ...ref, bytes: data.length, created: true };
   }

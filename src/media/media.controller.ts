@@ -15,7 +15,7 @@ import { MediaStore } from './media-store';
 import { MediaService, type UploadedImage } from './media.service';
 import { QuoteCardService } from './quote-card.service';
 import { UnitLogos } from './unit-logos.service';
-import { UPLOAD_FIELD, UploadProblemsInterceptor } from './upload-problems.interceptor';
+import { UPLOAD_FIELD, UploadFieldsInterceptor, UploadProblemsInterceptor } from './upload-problems.interceptor';
 
 @ApiController('media')
 export class MediaController {
@@ -36,7 +36,7 @@ export class MediaController {
   @Post()
   @Roles('operator', 'commander', 'humas')
   @AcceptsBody('multipart')
-  @UseInterceptors(UploadProblemsInterceptor, FileInterceptor(UPLOAD_FIELD))
+  @UseInterceptors(UploadProblemsInterceptor, FileInterceptor(UPLOAD_FIELD), UploadFieldsInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_SCHEMA })
   upload(@CurrentUser() user: AuthUser, @UploadedFile() file: UploadedImage | undefined, @Body() body: UploadMediaDto): Promise<MediaResponse> {

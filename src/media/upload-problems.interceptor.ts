@@ -1,5 +1,7 @@
 import { type CallHandler, type ExecutionContext, HttpException, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import { catchError, type Observable } from 'rxjs';
+import { bodyShapeError } from '../common/http/body-shape';
+import { ProblemException } from '../common/problem/problem.exception';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import { MediaProblems } from './media-problems';
 
@@ -71,5 +73,20 @@ export class UploadProblemsInterceptor implements NestInterceptor {
       return MediaProblems.badUpload('malformed_multipart', 'The multipart/form-data body is malformed.');
     }
     return error;
+  }
+}
+
+/**
+ * Bound after FileInterceptor: the form fields multer parsed must pass the same checks as a
+ * JSON body (no __proto__ or constructor field, no control characters such as NUL, which
+ * PostgreSQL refuses in text and which answered 500 before), before validation sees them.
+ */
+@Injectable()
+export class UploadFieldsInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const body = context.switchToHttp().getRequest<{ body?: unknown }>().body;
+    const error = body && typeof body === 'object' ? bodyShapeError(body) : null;
+    if (error) throw ProblemException.validation([error]);
+    return next.handle();
   }
 }

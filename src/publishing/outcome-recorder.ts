@@ -80,17 +80,32 @@ export class OutcomeRecorder {
     });
   }
 
-  /** Leases that ran out belong to an instance that died mid-call: nobody knows if it posted. */
+  /**
+   * Leases that ran out belong to an instance that died mid-call. For a channel API nobody knows
+   * whether it posted: `unconfirmed`, an officer decides. The website is different: its
+   * publication is one database transaction (publishInternal), which either committed (then the
+   * row is no longer `sending`) or rolled back with the instance, so it is simply due again.
+   * (Marking it unconfirmed also held back every social post of the story, which waits for the
+   * website.)
+   */
   async expireLeases(now: Date): Promise<number> {
     return this.db.transaction(async (manager) => {
-      const expired = await queryRows<{ id: string; story_id: string; channel: string; unit_id: string }>(manager,
-        `UPDATE publication p SET status = 'unconfirmed', last_error = 'the instance sending it stopped; check the channel before retrying',
+      const expired = await queryRows<{ id: string; story_id: string; channel: string; unit_id: string; status: string }>(manager,
+        `UPDATE publication p
+            SET status = CASE WHEN p.mode = 'internal' THEN 'scheduled' ELSE 'unconfirmed' END,
+                last_error = CASE WHEN p.mode = 'internal' THEN 'the instance publishing it stopped; published again'
+                                  ELSE 'the instance sending it stopped; check the channel before retrying' END,
+                due_at = CASE WHEN p.mode = 'internal' THEN $1 ELSE p.due_at END,
                 lease_until = NULL, updated_at = $1
            FROM story s WHERE s.id = p.story_id AND p.status = 'sending' AND p.lease_until < $1
-         RETURNING p.id, p.story_id, p.channel, s.unit_id`,
+         RETURNING p.id, p.story_id, p.channel, s.unit_id, p.status`,
         [now],
       );
       for (const p of expired) {
+        if (p.status === 'scheduled') {
+          await this.audit.record({ actorId: null, action: 'publication.requeued', subjectType: 'story', subjectId: p.story_id, unitId: p.unit_id, from: 'sending', to: 'scheduled', reason: 'lease expired', details: { channel: p.channel, publicationId: p.id } }, manager);
+          continue;
+        }
         await this.audit.record({ actorId: null, action: 'publication.unconfirmed', subjectType: 'story', subjectId: p.story_id, unitId: p.unit_id, to: 'unconfirmed', reason: 'lease expired', details: { channel: p.channel, publicationId: p.id } }, manager);
         await this.warn(manager, p.unit_id, p.story_id, p.channel, 'unconfirmed');
       }

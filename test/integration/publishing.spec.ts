@@ -141,11 +141,26 @@ describe('publishing', () => {
   });
 
   it('turns an expired lease (the instance died mid-call) into unconfirmed, never a second send', async () => {
-    const id = await approvedStory(['website']);
+    const id = await approvedStory(['telegram']);
     await t.http.post(`/api/v1/stories/${id}/schedule`).set(bearer(humas)).send({}).expect(200);
     await t.dataSource.query(`UPDATE publication SET status = 'sending', claimed_by = 'dead-instance', lease_until = $2 WHERE story_id = $1`, [id, new Date(clock.now().getTime() - 1000)]);
+    const sent = endpoint.received.length;
     await dispatcher.tick();
-    expect((await publications(id)).website.status).toBe('unconfirmed');
+    expect((await publications(id)).telegram.status).toBe('unconfirmed');
+    expect(endpoint.received.length).toBe(sent);
+  });
+
+  it('publishes the website again after an expired lease: its transaction died with the instance, and the social posts wait for it', async () => {
+    endpoint.respond = () => ({ status: 200, body: {} });
+    const id = await approvedStory(['website', 'telegram']);
+    await t.http.post(`/api/v1/stories/${id}/schedule`).set(bearer(humas)).send({}).expect(200);
+    await t.dataSource.query(`UPDATE publication SET status = 'sending', claimed_by = 'dead-instance', lease_until = $2 WHERE story_id = $1 AND channel = 'website'`, [id, new Date(clock.now().getTime() - 1000)]);
+    await dispatcher.tick();
+    await dispatcher.tick();
+    const p = await publications(id);
+    expect([p.website.status, p.telegram.status]).toEqual(['published', 'published']);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'publication.requeued' AND subject_id = $1`, [id]);
+    expect(n).toBe(1);
   });
 
   it('pauses and resumes dispatching, audited', async () => {

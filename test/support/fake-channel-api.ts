@@ -88,7 +88,7 @@ function toReceived(req: http.IncomingMessage, raw: Buffer): ReceivedRequest {
     raw,
     text,
     json: () => JSON.parse(text),
-    form: () => new Request('http://fake/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body: raw }).formData(),
+    form: () => new Request('http://fake/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body: new Uint8Array(raw) }).formData(),
   };
 }
 

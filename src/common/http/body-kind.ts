@@ -4,6 +4,16 @@ import type { Request } from 'express';
 import { ProblemException } from '../problem/problem.exception';
 import { bodyShapeError } from './body-shape';
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+function isValidUtf8(bytes: Buffer): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const BODY_KINDS = 'gaung:body-kinds';
 export type BodyKind = 'json' | 'form' | 'multipart';
 
@@ -33,6 +43,11 @@ export class BodyKindGuard implements CanActivate {
     const kinds = this.reflector.getAllAndOverride<BodyKind[]>(BODY_KINDS, [context.getHandler(), context.getClass()]) ?? ['json'];
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (!kinds.some((kind) => MEDIA_TYPES[kind].test(type))) throw this.unsupported(kinds, type);
+    // body-parser turns invalid UTF-8 into U+FFFD silently: the bytes themselves are checked
+    const raw = (request as Request & { rawBody?: Buffer }).rawBody;
+    if (raw && !MEDIA_TYPES.multipart.test(type) && !isValidUtf8(raw)) {
+      throw ProblemException.validation([{ field: '(body)', message: 'the body is not valid UTF-8' }]);
+    }
     const shape = bodyShapeError(request.body);
     if (shape) throw ProblemException.validation([shape]);
     return true;

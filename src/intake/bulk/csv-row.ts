@@ -27,12 +27,17 @@ export class CsvHeaderError extends Error {
 /** Letters and digits per segment: no "__proto__", no array indexes, nothing to pollute objects with. */
 const HEADER = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
 
+/** Plain names that still reach a prototype through a naive copy: no field of Gaung is called so. */
+const PROTOTYPE_KEYS = new Set(['constructor', 'prototype']);
+
 /** Checks the header row and returns it as paths. */
 export function parseCsvHeader(cells: string[]): string[][] {
   const headers = cells.map((cell) => cell.trim());
   const seen = new Set<string>();
   for (const [i, header] of headers.entries()) {
-    if (!HEADER.test(header)) throw new CsvHeaderError(`column ${i + 1} of the header is not a field name such as summary or location.city`);
+    if (!HEADER.test(header) || header.split('.').some((segment) => PROTOTYPE_KEYS.has(segment))) {
+      throw new CsvHeaderError(`column ${i + 1} of the header is not a field name such as summary or location.city`);
+    }
     if (seen.has(header)) throw new CsvHeaderError(`the column ${header} appears twice in the header`);
     seen.add(header);
   }

@@ -13,7 +13,14 @@ export type ConsentLevel = (typeof CONSENT_LEVELS)[number];
  */
 export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 export const toDate = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(value) : value;
+  typeof value === 'string' && ISO_INSTANT.test(value) && onTheCalendar(value) && !Number.isNaN(Date.parse(value)) ? new Date(value) : value;
+
+/** Date.parse rolls "2026-02-30" over to 2 March: the written day, hour and minute must exist as written. */
+function onTheCalendar(value: string): boolean {
+  const [year, month, day, hour, minute, second = 0] = value.split(/[-T:.Z+]/).slice(0, 6).map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  return calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+}
 export const INSTANT_MESSAGE = 'must be an ISO 8601 date-time with a zone, e.g. 2026-10-25T09:40:00Z';
 
 export class ConsentDto {

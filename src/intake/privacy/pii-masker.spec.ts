@@ -219,9 +219,11 @@ describe('performance', () => {
       '31 '.repeat(20_000),
       ('Warga di Jl. Melati No. 12 menelepon 0812-8877-1234, Rp 1.250.000 pada 25/10/2026. ').repeat(1_000),
     ];
-    const started = performance.now();
+    // CPU time, not wall time: on a shared machine the wall clock also counts other processes (it flaked at 1,520 ms)
+    const started = process.cpuUsage();
     for (const text of hostile) maskPersonalData(text);
-    expect(performance.now() - started).toBeLessThan(1_500);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(1_500);
   });
 });
 
