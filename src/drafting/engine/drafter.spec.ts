@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import twitterText from 'twitter-text';
@@ -9,7 +10,7 @@ import { SAMPLE_SOURCES } from '../samples';
 import { buildStoryView } from '../view-model/build-story-view';
 import type { StorySource } from '../view-model/story-source';
 import { loadDefaultTemplates } from './default-templates';
-import { Drafter } from './drafter';
+import { Drafter, normalise } from './drafter';
 
 const BASE = 'https://humas.example.go.id';
 const GOLDEN = path.resolve(__dirname, '../../../test/golden/drafts');
@@ -110,5 +111,27 @@ describe('Drafter', () => {
 
   it('covers every kind and channel with a default template', () => {
     expect(defaults.size).toBe(3 * CHANNELS.length);
+  });
+});
+
+describe('normalise', () => {
+  /** The rule in its plainest form, one regex for every input (what the fast path must equal). */
+  const reference = (text: string) => text
+    .replace(/[ \t]*(?:(?:\r\n?|\n)[ \t]*)+|[ \t]{2,}|\t/g, (run) => {
+      const lf = run.includes('\n') ? run : run.replace(/\r/g, '\n');
+      const breaks = lf.split('\n').length - 1;
+      return breaks === 0 ? ' ' : breaks === 1 ? '\n' : '\n\n';
+    })
+    .trim();
+  const text = (chars: string[]) => fc.array(fc.constantFrom(...chars), { maxLength: 40 }).map((a) => a.join(''));
+
+  it('turns runs of blanks into one space, and of line breaks into a newline or one blank line', () => {
+    expect(normalise('  Judul  \n\n\n  Isi \t satu\n \nIsi dua\nakhir \n')).toBe('Judul\n\nIsi satu\n\nIsi dua\nakhir');
+    expect(normalise('a\r\n\r\nb\rc')).toBe('a\n\nb\nc');
+  });
+
+  it('equals the one-regex rule for any mix of spaces, tabs, line breaks and text', () => {
+    fc.assert(fc.property(text([' ', '\n', 'a', '(', '\u00a0']), (t) => normalise(t) === reference(t)), { numRuns: 5000 });
+    fc.assert(fc.property(text([' ', '\t', '\n', '\r', 'a', '\u2028']), (t) => normalise(t) === reference(t)), { numRuns: 5000 });
   });
 });

@@ -3,6 +3,9 @@ import { INDONESIAN_HELPER_NAMES, registerIndonesianHelpers } from '../helpers';
 import { awalKapital, awalKecil, besar, judul, kalimat, kecil, kutip } from './text-helpers';
 import { pickVariant, splitVariants } from './variants';
 
+/** The variant of a template a story (seed) gets. */
+export const variantOf = (template: CompiledTemplate, seed: string): number => pickVariant(seed, template.key, template.variants.length);
+
 /** A template compiled once, with its variants. */
 export interface CompiledTemplate {
   key: string;
@@ -52,8 +55,12 @@ export class TemplateEngine {
   }
 
   render(template: CompiledTemplate, view: object, data: RenderData): string {
-    const variant = template.variants[pickVariant(data.seed, template.key, template.variants.length)];
-    return variant(view, { data, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return this.renderVariant(template, variantOf(template, data.seed), view, data);
+  }
+
+  /** Renders variant `index` (from variantOf), for callers that also record which one they used. */
+  renderVariant(template: CompiledTemplate, index: number, view: object, data: RenderData): string {
+    return template.variants[index](view, { data, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   }
 
   private compileOne(key: string, source: string): HandlebarsTemplateDelegate {

@@ -2,7 +2,7 @@ import { findPersonalData } from '../../intake/privacy/pii-masker';
 import { MAY_CONTAIN_PII } from '../../intake/privacy/pii-patterns';
 import { CHANNEL_RULES, type Channel } from '../channels';
 import type { LintFinding } from './lint-finding';
-import { channelLength, countHashtags, exceedsLimit } from './text-measure';
+import { channelLength, exceedsLimit, hashtagsOver } from './text-measure';
 
 export interface DraftText {
   channel: Channel;
@@ -20,10 +20,16 @@ export interface LintContext {
 }
 
 /** Pre-checks over several texts together: true = nothing of that kind can be in any of them. */
-export function cleanTexts(texts: string[]): NonNullable<LintContext['clean']> {
-  const joined = texts.join('\n\n');
-  SHAPES.lastIndex = 0;
-  return { personalData: !MAY_CONTAIN_PII.test(joined), shapes: !SHAPES.test(joined) };
+export function cleanTexts(texts: readonly string[]): NonNullable<LintContext['clean']> {
+  // text by text rather than joined: the same scan without copying a story's drafts once more
+  let personalData = true;
+  let shapes = true;
+  for (const text of texts) {
+    if (personalData && MAY_CONTAIN_PII.test(text)) personalData = false;
+    SHAPES.lastIndex = 0;
+    if (shapes && SHAPES.test(text)) shapes = false;
+  }
+  return { personalData, shapes };
 }
 
 const PII_LABELS: Record<string, string> = {
@@ -64,20 +70,24 @@ export function lintDraft(draft: DraftText, context: LintContext): LintFinding[]
   if (rule.maxTitle && !draft.title?.trim()) {
     findings.push({ code: 'title_missing', severity: 'error', field: 'title', message: 'Rilis belum memiliki judul.' });
   }
-  const hashtags = rule.maxHashtags ? countHashtags(draft.body) : 0;
-  if (rule.maxHashtags && hashtags > rule.maxHashtags) {
+  const hashtags = rule.maxHashtags ? hashtagsOver(draft.body, rule.maxHashtags) : null;
+  if (rule.maxHashtags && hashtags !== null) {
     const severity = draft.channel === 'x' ? 'warning' : 'error';
     findings.push({ code: 'too_many_hashtags', severity, field: 'body', message: `${hashtags} tagar; batas kanal ini ${rule.maxHashtags}.` });
   }
   if (rule.needsImage && !context.hasImage) {
     findings.push({ code: 'image_missing', severity: 'warning', message: 'Kanal ini memerlukan gambar: unggah foto atau buat kartu kutipan, atau kecualikan kanal ini saat persetujuan.' });
   }
-  for (const [field, text] of [['title', draft.title ?? ''], ['body', draft.body]] as const) {
-    if (!text) continue;
-    if (!context.clean?.personalData) for (const hit of findPersonalData(text)) {
-      findings.push({ code: 'personal_data', severity: 'error', field, start: hit.start, end: hit.end, message: `Terdeteksi ${PII_LABELS[hit.kind] ?? 'data pribadi'}: hapus atau samarkan sebelum terbit.` });
-    }
-    if (!context.clean?.shapes) shapeFindings(text, field, findings);
-  }
+  if (context.clean?.personalData && context.clean.shapes) return findings;
+  if (draft.title) textFindings(draft.title, 'title', context, findings);
+  if (draft.body) textFindings(draft.body, 'body', context, findings);
   return findings;
+}
+
+/** Personal data and text shapes in one field, unless the story-wide pre-check cleared them. */
+function textFindings(text: string, field: 'title' | 'body', context: LintContext, out: LintFinding[]): void {
+  if (!context.clean?.personalData) for (const hit of findPersonalData(text)) {
+    out.push({ code: 'personal_data', severity: 'error', field, start: hit.start, end: hit.end, message: `Terdeteksi ${PII_LABELS[hit.kind] ?? 'data pribadi'}: hapus atau samarkan sebelum terbit.` });
+  }
+  if (!context.clean?.shapes) shapeFindings(text, field, out);
 }

@@ -1,5 +1,6 @@
-import { jabatanPangkatNama, tanggal } from '../helpers';
-import type { CitizenView, OfficerView, StoryView, UnitView } from './story-view';
+import { jabatanPangkatNama } from '../helpers';
+import { localParts } from '../helpers/zona-waktu';
+import type { CitizenView, OfficerView, StageView, StoryView, UnitView } from './story-view';
 import { ACTIVITY_LABELS, CATEGORY_LABELS, FEEDBACK_SOURCE_LABELS, INTAKE_CHANNEL_LABELS, SERVICE_LABELS } from './labels';
 import type { StorySource, UnitRow } from './story-source';
 
@@ -9,30 +10,60 @@ function unitView(row: UnitRow): UnitView {
   return { name: row.name, humas: `Humas ${row.name}`, city: row.city, cityUpper: row.city.toLocaleUpperCase('id-ID'), level: row.level };
 }
 
-/** Handles of the unit and its parents for one network, nearest first, without duplicates. */
+/**
+ * Handles of the unit and its parents for one network, nearest first, without duplicates.
+ * A chain has a handful of units, so a scan of the short result beats a Set (this runs four
+ * times per story drafted).
+ */
 function handlesOf(units: UnitRow[], network: keyof UnitRow['handles']): string[] {
-  const seen = new Set<string>();
   const out: string[] = [];
   for (const unit of units) {
     const raw = unit.handles?.[network];
     if (!raw) continue;
     const handle = raw.startsWith('@') ? raw : `@${raw}`;
-    if (!seen.has(handle.toLowerCase())) {
-      seen.add(handle.toLowerCase());
-      out.push(handle);
-    }
+    if (!includesIgnoringCase(out, handle)) out.push(handle);
   }
   return out;
 }
 
 function hashtagsOf(units: UnitRow[]): string[] {
-  const seen = new Set<string>();
-  return [...units.flatMap((u) => u.hashtags ?? []), NATIONAL_HASHTAG].filter((tag) => {
-    const key = tag.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const out: string[] = [];
+  for (const unit of units) {
+    for (const tag of unit.hashtags ?? []) if (!includesIgnoringCase(out, tag)) out.push(tag);
+  }
+  if (!includesIgnoringCase(out, NATIONAL_HASHTAG)) out.push(NATIONAL_HASHTAG);
+  return out;
+}
+
+function includesIgnoringCase(list: string[], item: string): boolean {
+  const key = item.toLowerCase();
+  for (const other of list) if (other.toLowerCase() === key) return true;
+  return false;
+}
+
+/** The local day of an instant as one number (20261025), to tell when a stage is on another day. */
+function localDay(at: Date, tz: string): number {
+  const p = localParts(at, tz, 'tanggal');
+  return p.year * 10_000 + p.month * 100 + p.day;
+}
+
+/** The stages after receipt in time order, each saying whether it is on a new local day. */
+function stagesOf(stages: { at: string; label: string }[], receivedAt: Date, tz: string): StageView[] {
+  const received = receivedAt.getTime();
+  const out: StageView[] = [];
+  for (const s of stages) {
+    const at = new Date(s.at);
+    // receipt is told by its own sentence: a stage at that same moment would repeat it
+    if (at.getTime() !== received) out.push({ at, label: s.label, dayChanged: false });
+  }
+  if (out.length > 1) out.sort((x, y) => x.at.getTime() - y.at.getTime());
+  let day = localDay(receivedAt, tz);
+  for (const stage of out) {
+    const stageDay = localDay(stage.at, tz);
+    stage.dayChanged = stageDay !== day;
+    day = stageDay;
+  }
+  return out;
 }
 
 /** The citizen as consent allows: the stored public attribution, or "seorang warga". */
@@ -49,6 +80,7 @@ const officer = (o: { rank?: string; name: string; position?: string }): Officer
 export function buildStoryView(source: StorySource, publicBaseUrl: string): StoryView {
   const units = source.units;
   const { complaint: c, feedback: f, achievement: a } = source;
+  const chain = units.map(unitView);
   const view: StoryView = {
     kind: source.story.kind,
     storyId: source.story.id,
@@ -56,8 +88,8 @@ export function buildStoryView(source: StorySource, publicBaseUrl: string): Stor
     title: source.story.title,
     url: `${publicBaseUrl}/rilis/${source.story.slug}`,
     timezone: units[0].timezone,
-    unit: unitView(units[0]),
-    chain: units.map(unitView),
+    unit: chain[0], // the same object as the chain's first entry: built once
+    chain,
     mentions: { x: handlesOf(units, 'x'), instagram: handlesOf(units, 'instagram'), facebook: handlesOf(units, 'facebook'), tiktok: handlesOf(units, 'tiktok') },
     hashtags: hashtagsOf(units),
     hasImage: source.media.count > 0,
@@ -69,18 +101,7 @@ export function buildStoryView(source: StorySource, publicBaseUrl: string): Stor
   };
   if (c) {
     const receivedAt = new Date(c.received_at);
-    let day = tanggal(receivedAt, units[0].timezone);
-    const stages = c.stages
-      .map((s) => ({ at: new Date(s.at), label: s.label }))
-      // receipt is told by its own sentence: a stage at that same moment would repeat it
-      .filter((s) => s.at.getTime() !== receivedAt.getTime())
-      .sort((x, y) => x.at.getTime() - y.at.getTime())
-      .map((s) => {
-        const stageDay = tanggal(s.at, units[0].timezone);
-        const dayChanged = stageDay !== day;
-        day = stageDay;
-        return { ...s, dayChanged };
-      });
+    const stages = stagesOf(c.stages, receivedAt, units[0].timezone);
     const firstAction = stages.find((s) => s.at.getTime() > receivedAt.getTime());
     view.citizen = citizenView(c.public_attribution, c.location.subdistrict);
     view.complaint = {
