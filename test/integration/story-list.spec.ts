@@ -1,4 +1,5 @@
 import { FixedClock } from '../../src/common/clock';
+import { StoriesService } from '../../src/stories/stories.service';
 import { bearer, createTestApp, type TestApp } from '../support/test-app';
 
 let seq = 0;
@@ -86,6 +87,62 @@ describe('story list', () => {
     expect(listed.map((s) => s.id)).toEqual([ids.other, ids.cat, ids.kite]);
     const searched = await list('humas.jaksel', 'pageSize=1&page=1&q=jalan');
     expect({ total: searched.total, items: searched.items.length }).toEqual({ total: 3, items: 1 });
+  });
+
+  it('counts exactly up to the cap, then answers the cap as a lower bound', async () => {
+    expect(await list('humas.jaksel', 'pageSize=1')).toMatchObject({ total: 3, totalIsLowerBound: false });
+    const service = t.app.get(StoriesService);
+    const cap = service.countCap;
+    service.countCap = 2;
+    try {
+      // 3 stories in scope, 2 counted: "2+"
+      expect(await list('humas.jaksel', 'pageSize=1')).toMatchObject({ total: 2, totalIsLowerBound: true, page: 1, pageSize: 1 });
+      expect(await list('humas.jaksel', 'pageSize=1&q=jalan')).toMatchObject({ total: 2, totalIsLowerBound: true });
+      // within the cap the count stays exact
+      expect(await list('humas.jaksel', 'pageSize=1&unitCode=POLSEK-CILANDAK')).toMatchObject({ total: 1, totalIsLowerBound: false });
+      expect(await list('humas.jaksel', 'pageSize=2&unitCode=POLSEK-KEBAYORAN-BARU')).toMatchObject({ total: 1, totalIsLowerBound: false });
+      // a page past the cap counts as far as it reaches: page 3 of 1 sees the third story, the last one
+      const third = await list('humas.jaksel', 'pageSize=1&page=3');
+      expect({ total: third.total, lowerBound: third.totalIsLowerBound, items: third.items.length }).toEqual({ total: 3, lowerBound: false, items: 1 });
+      // a page that is not full tells the exact total by itself, whatever the cap
+      expect(await list('humas.jaksel', 'pageSize=5')).toMatchObject({ total: 3, totalIsLowerBound: false });
+      expect(await list('admin', 'pageSize=1')).toMatchObject({ total: 2, totalIsLowerBound: true });
+    } finally {
+      service.countCap = cap;
+    }
+    expect(await list('admin', 'pageSize=1')).toMatchObject({ total: 4, totalIsLowerBound: false });
+  });
+
+  it('shows the partner pickups of a story, newest first, with the partner and the item', async () => {
+    const get = async (id: string) => (await t.http.get(`/api/v1/stories/${id}`).set(bearer(tokens['humas.jaksel'])).expect(200)).body;
+    expect((await get(ids.cat)).pickups).toEqual([]);
+    const [{ id: unitId }] = await t.dataSource.query(`SELECT id FROM unit WHERE code = 'POLRES-JAKSEL'`);
+    const partner = async (name: string) => (await t.dataSource.query(
+      `INSERT INTO partner (unit_id, name, kind, feed_token_hash, feed_token_sealed) VALUES ($1, $2, 'online', $3, 'sealed') RETURNING id`,
+      [unitId, name, `hash-${name}`],
+    ))[0].id as string;
+    const item = async (partnerId: string, guid: string, title: string | null, link: string | null) => (await t.dataSource.query(
+      `INSERT INTO partner_item (partner_id, guid, link, title, text_hash) VALUES ($1, $2, $3, $4, 'h') RETURNING id`,
+      [partnerId, guid, link, title],
+    ))[0].id as string;
+    const detik = await partner('Portal Berita Jaksel');
+    const radio = await partner('Radio Komunitas Cilandak');
+    const early = await item(detik, 'g1', 'Kucing Diselamatkan Polisi', 'https://berita.example/kucing');
+    const late = await item(radio, 'g2', null, null);
+    const elsewhere = await item(detik, 'g3', 'Layang-layang', 'https://berita.example/layang');
+    const pickup = (itemId: string, partnerId: string, storyId: string, score: number, certain: boolean, at: string) => t.dataSource.query(
+      `INSERT INTO pickup (partner_item_id, partner_id, story_id, score, certain, detected_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [itemId, partnerId, storyId, score, certain, at],
+    );
+    await pickup(early, detik, ids.cat, 0.92, true, '2026-11-20T03:00:00Z');
+    await pickup(late, radio, ids.cat, 0.61, false, '2026-11-21T08:30:00Z');
+    await pickup(elsewhere, detik, ids.kite, 0.75, false, '2026-11-20T05:00:00Z');
+
+    expect((await get(ids.cat)).pickups).toEqual([
+      { partnerId: radio, partner: 'Radio Komunitas Cilandak', title: null, link: null, score: 0.61, certain: false, detectedAt: '2026-11-21T08:30:00.000Z' },
+      { partnerId: detik, partner: 'Portal Berita Jaksel', title: 'Kucing Diselamatkan Polisi', link: 'https://berita.example/kucing', score: 0.92, certain: true, detectedAt: '2026-11-20T03:00:00.000Z' },
+    ]);
+    expect((await get(ids.kite)).pickups.map((p: { title: string }) => p.title)).toEqual(['Layang-layang']);
   });
 
   it('lists overdue reviews only once past the unit\'s limit', async () => {
