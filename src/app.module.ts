@@ -9,6 +9,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import type { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
+import { ConsoleModule } from './console/console.module';
 import { BodyKindGuard } from './common/http/body-kind';
 import { createValidationPipe } from './common/http/validation';
 import { ProblemFilter } from './common/problem/problem.filter';
@@ -16,12 +17,16 @@ import { ConfigModule } from './config/config.module';
 import type { GaungConfig } from './config/gaung-config';
 import { DatabaseModule } from './db/database.module';
 import { DraftingModule } from './drafting/drafting.module';
+import { FeedsModule } from './feeds/feeds.module';
 import { IntakeModule } from './intake/intake.module';
 import { JobsModule } from './jobs/jobs.module';
+import { PressRoomModule } from './feeds/press-room/press-room.module';
 import { MediaModule } from './media/media.module';
 import { OpsModule } from './ops/ops.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { ReportsModule } from './reports/reports.module';
 import { StoriesModule } from './stories/stories.module';
+import { TrackingModule } from './tracking/tracking.module';
 import { loggerParams } from './ops/logging';
 import { SeedModule } from './seed/seed.module';
 import { UnitsModule } from './units/units.module';
@@ -58,6 +63,11 @@ export class AppModule {
         MediaModule,
         ApprovalModule,
         PublishingModule,
+        TrackingModule,
+        ReportsModule,
+        FeedsModule,
+        PressRoomModule,
+        ConsoleModule,
       ],
       providers: [
         // Order matters: authenticate first (401/403), then check the body type (415).

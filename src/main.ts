@@ -17,8 +17,11 @@ function printFirstStart(config: GaungConfig, report: FirstStartReport): void {
     lines.push(`Demo logins (password "${report.demoPassword}"):`);
     for (const user of report.demoUsers) lines.push(`  ${user.username.padEnd(22)} ${user.role.padEnd(10)} ${user.unit}`);
   }
+  if (report.demoContent) {
+    lines.push(`Demo stories: ${report.demoContent.stories} (${report.demoContent.byState.published} published at ${config.publicBaseUrl}/rilis)`);
+  }
+  lines.push(`Console: ${config.publicBaseUrl}/  Press room: ${config.publicBaseUrl}/rilis  Feeds: ${config.publicBaseUrl}/feeds/rss.xml`);
   if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n\n`);
-  void config;
 }
 
 async function main(): Promise<void> {
@@ -38,7 +41,8 @@ async function main(): Promise<void> {
   config = database.config;
   const app = await createApp(config, database.url);
   await app.init();
-  printFirstStart(config, await app.get(FirstStartService).run());
+  // `npm start` also seeds demo stories (tests seed only the organisation).
+  printFirstStart(config, await app.get(FirstStartService).run({ demoContent: true }));
   await app.listen(config.port);
   const mode = database.embedded ? `embedded database in ${path.join(config.dataDir, EMBEDDED_DB_DIR)}` : 'PostgreSQL';
   process.stdout.write(`Gaung is listening on ${config.publicBaseUrl} (${mode}); API docs at ${config.publicBaseUrl}/docs\n`);

@@ -50,6 +50,7 @@ export class StoryWorkflow {
   /** One approval step, an urgent approval, or the confirmation an urgent story waits for. */
   approve(user: AuthUser, storyId: string, dto: ApproveDto) {
     return this.inTransaction(user, storyId, async (manager, story) => {
+      this.checkEmbargo(dto);
       if (story.awaitingConfirmation && !dto.urgent) return this.confirm(manager, user, story);
       const action: StoryAction = dto.urgent ? 'urgent' : 'approve';
       assertLegal(action, story.status);
@@ -69,17 +70,18 @@ export class StoryWorkflow {
         [story.id, step, dto.urgent ? 'urgent' : 'approve', user.id, user.unitId, story.round],
       );
       if (!dto.urgent && step < required) {
-        await this.record(manager, user, story, 'approve', 'in_review', null, { step, of: required });
+        if (dto.embargoUntil) await manager.query(`UPDATE story SET embargo_until = $2 WHERE id = $1`, [story.id, dto.embargoUntil]);
+        await this.record(manager, user, story, 'approve', 'in_review', null, { step, of: required, ...this.embargoDetail(dto) });
         await this.notifier.toHumasOf(manager, unitsAskedFor(story, step + 1), 'submitted', story.id, `Menunggu persetujuan tahap ${step + 1}: ${story.title}`, [user.id]);
         return;
       }
       const now = this.clock.now();
       await manager.query(
         `UPDATE story SET status = 'approved', approved_at = $2, approved_channels = $3, urgent = $4, urgent_reason = $5,
-                awaiting_confirmation = $4, version = version + 1, updated_at = $2 WHERE id = $1`,
-        [story.id, now, channels, dto.urgent === true, dto.urgent ? dto.reason : null],
+                awaiting_confirmation = $4, embargo_until = COALESCE($6, embargo_until), version = version + 1, updated_at = $2 WHERE id = $1`,
+        [story.id, now, channels, dto.urgent === true, dto.urgent ? dto.reason : null, dto.embargoUntil ?? null],
       );
-      await this.record(manager, user, story, action, 'approved', dto.urgent ? dto.reason : null, { step, channels });
+      await this.record(manager, user, story, action, 'approved', dto.urgent ? dto.reason : null, { step, channels, ...this.embargoDetail(dto) });
       await this.notifier.toUsers(manager, [story.authorId, story.lastEditedBy].filter((id) => id !== user.id), 'approved', story.id, `Disetujui: ${story.title}`);
       if (dto.urgent) {
         await this.notifier.toHumasOf(manager, unitsAskedFor(story, required), 'awaiting_confirmation', story.id, `Terbit mendesak, menunggu konfirmasi Anda: ${story.title}`, [user.id]);
@@ -126,6 +128,19 @@ export class StoryWorkflow {
     );
     await manager.query(`UPDATE story SET awaiting_confirmation = false, version = version + 1, updated_at = $2 WHERE id = $1`, [story.id, this.clock.now()]);
     await this.record(manager, user, story, 'confirm', story.status);
+  }
+
+  /** An embargo must lie ahead (and within a year: a typo in the year must not bury a release). */
+  private checkEmbargo(dto: ApproveDto): void {
+    if (!dto.embargoUntil) return;
+    const now = this.clock.now().getTime();
+    const at = dto.embargoUntil.getTime();
+    if (at <= now) throw ProblemException.validation([{ field: 'embargoUntil', message: 'embargoUntil must be in the future' }]);
+    if (at > now + 366 * 86_400_000) throw ProblemException.validation([{ field: 'embargoUntil', message: 'embargoUntil must be within a year' }]);
+  }
+
+  private embargoDetail(dto: ApproveDto): Record<string, string> {
+    return dto.embargoUntil ? { embargoUntil: dto.embargoUntil.toISOString() } : {};
   }
 
   /** Lint errors in the approved channels block approval unless overridden with a reason (audited, shown on the story). */

@@ -12,6 +12,6 @@ import { TemplatesService } from './templates/templates.service';
 @Module({
   controllers: [DraftsController, TemplatesController],
   providers: [DraftWriter, DraftsService, StorySourceLoader, TemplateStore, TemplatesService],
-  exports: [DraftWriter, StorySourceLoader, TemplateStore],
+  exports: [DraftWriter, DraftsService, StorySourceLoader, TemplateStore, TemplatesService],
 })
 export class DraftingModule {}

@@ -16,6 +16,6 @@ import { StoryPublisher } from './story-publisher';
   imports: [ApprovalModule, PublishingChannelsModule],
   controllers: [ChannelAccountsController, PublicationsController, PublishingController],
   providers: [ChannelAccounts, Dispatcher, OutcomeRecorder, PublicationRequestBuilder, PublicationsService, PublishingPause, StoryPublisher],
-  exports: [Dispatcher, PublicationsService],
+  exports: [ChannelAccounts, Dispatcher, PublicationsService, PublishingPause],
 })
 export class PublishingModule {}

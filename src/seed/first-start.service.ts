@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import { UsersService } from '../users/users.service';
+import { type DemoContentReport, seedDemoContent } from './demo-content';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-organisation';
 
 const SEED_LOCK = 7_414_202;
@@ -14,6 +16,16 @@ export interface FirstStartReport {
   admin?: { username: string; generatedPassword?: string };
   demoUsers?: { username: string; role: string; unit: string }[];
   demoPassword?: string;
+  /** Present when this start also created the demo stories. */
+  demoContent?: DemoContentReport;
+}
+
+export interface FirstStartOptions {
+  /**
+   * Also create demo stories when the demo organisation is seeded. Only `npm start` (main.ts)
+   * asks for it: test apps seed the organisation too, and their tests count stories.
+   */
+  demoContent?: boolean;
 }
 
 /**
@@ -27,9 +39,27 @@ export class FirstStartService {
     @Inject(GAUNG_CONFIG) private readonly config: GaungConfig,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
-  run(): Promise<FirstStartReport> {
+  async run(options: FirstStartOptions = {}): Promise<FirstStartReport> {
+    const report = await this.seedAccounts();
+    // After the seed transaction has committed: the stories go through the intake, workflow and
+    // publishing services, each with its own transactions (on the embedded database a second
+    // connection would wait for the first one forever).
+    if (options.demoContent && report.demoUsers) {
+      try {
+        report.demoContent = await seedDemoContent(this.moduleRef, this.config.adminUsername);
+      } catch (error) {
+        // the organisation and logins are there; a start must not fail for want of sample stories
+        const e = error as Error & { code?: string };
+        new Logger('FirstStart').warn({ err: { name: e?.name, code: e?.code, stack: e?.stack } }, 'demo stories could not be created');
+      }
+    }
+    return report;
+  }
+
+  private seedAccounts(): Promise<FirstStartReport> {
     return this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
       const report: FirstStartReport = {};

@@ -152,6 +152,8 @@ describe('editing, regenerating and template overrides', () => {
     expect(syntax.body).toMatchObject({ code: 'template_invalid', line: 2 });
     const field = await t.http.put('/api/v1/templates/complaint/x').set(bearer(humas)).send({ body: '{{unit.nama}}', unitCode: 'POLRES-JAKSEL' }).expect(422);
     expect(field.body.detail).toMatch(/nama/);
+    // Handlebars' own wording names the context as "[object Object]": not shown to the author
+    expect(field.body.detail).not.toMatch(/object Object/);
     const escape = await t.http.put('/api/v1/templates/complaint/x').set(bearer(humas)).send({ body: '{{constructor.constructor "return process"}}', unitCode: 'POLRES-JAKSEL' }).expect(422);
     expect(escape.body.code).toBe('template_invalid');
     await t.http.put('/api/v1/templates/complaint/x').set(bearer(humas)).send({ body: 'Global {{url}}' }).expect(403);

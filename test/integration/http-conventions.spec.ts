@@ -50,6 +50,18 @@ describe('HTTP conventions', () => {
     expectProblem((await t.http.get('/api/v1/units').set('Authorization', 'Basic abc').expect(401)).body, 401, 'invalid_token');
   });
 
+  it('answers a browser lost outside the API with a page, and the API with problem+json whatever it accepts', async () => {
+    const page = await t.http.get('/konsol/tidak-ada').set('Accept', 'text/html,application/xhtml+xml').expect(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('Halaman tidak ditemukan');
+    expect(page.text).not.toMatch(/<script|style=/);
+    const api = await t.http.get('/api/v1/no-such-thing').set('Accept', 'text/html').expect(404);
+    expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const feed = await t.http.get('/feeds/no-such-feed.xml').set('Accept', 'text/html').expect(404);
+    expect(feed.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expectProblem((await t.http.get('/konsol/tidak-ada').expect(404)).body, 404, 'not_found');
+  });
+
   it('never puts stacks or SQL in a response', async () => {
     const response = await t.http.get('/api/v1/audit?beforeSeq=1e99999').set(bearer(admin));
     expect(response.status).toBeLessThan(500);

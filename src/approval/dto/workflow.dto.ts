@@ -1,5 +1,7 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { CHANNELS, type Channel } from '../../drafting/channels';
+import { INSTANT_MESSAGE, toDate } from '../../intake/dto/common.dto';
 
 export class ApproveDto {
   /** Channels to publish; the others are left out (default: every channel). */
@@ -20,6 +22,16 @@ export class ApproveDto {
   @IsOptional()
   @IsBoolean()
   urgent?: boolean;
+
+  /**
+   * Embargo: nothing goes out before this instant (ISO 8601 with a zone, in the future). Media
+   * partners' feeds carry the release at once, marked with it; the press room and public feeds
+   * only once it has passed and the release is published.
+   */
+  @IsOptional()
+  @Transform(toDate)
+  @IsDate({ message: `embargoUntil ${INSTANT_MESSAGE}` })
+  embargoUntil?: Date;
 
   @ValidateIf((dto: ApproveDto) => dto.override === true || dto.urgent === true || dto.reason !== undefined)
   @IsString()

@@ -28,5 +28,30 @@ export function sendProblem(error: unknown, request: Request, response: Response
     return;
   }
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  if (body.status === 404 && wantsPage(request)) {
+    response.status(404).type('html').setHeader('Cache-Control', 'no-store');
+    response.send(NOT_FOUND_PAGE);
+    return;
+  }
   response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
+
+/** Machine-facing prefixes always answer problem+json, whatever the Accept header says. */
+const MACHINE_PATHS = /^\/(api|feeds|media|docs|docs-json|health|metrics|assets)(\/|$)/;
+
+/**
+ * A browser (an officer who mistyped a console address, a reader following a stale link) navigating
+ * to an address no route serves gets a short page in Indonesian rather than JSON.
+ */
+function wantsPage(request: Request): boolean {
+  return request.method === 'GET' && !MACHINE_PATHS.test(request.path) && /text\/html/.test(request.get('accept') ?? '');
+}
+
+// Static: no user data, no inline script or style (the strict Content-Security-Policy holds).
+const NOT_FOUND_PAGE = `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Halaman tidak ditemukan - Gaung</title><link rel="stylesheet" href="/assets/console/console.css"></head>
+<body><main class="card error-page" id="main"><h1>Halaman tidak ditemukan</h1>
+<p>Alamat yang Anda buka tidak ada. Periksa kembali alamatnya.</p>
+<p><a href="/">Ke konsol</a> &middot; <a href="/rilis">Ke ruang rilis</a></p></main></body></html>
+`;

@@ -102,6 +102,8 @@ export class TemplatesService {
   private refusal(error: unknown): ProblemException {
     const e = error as Error;
     const line = error instanceof TemplateSyntaxError ? error.line : (/line (\d+)/i.exec(e.message)?.[1] ?? null);
-    return ProblemException.unprocessable('template_invalid', `The template does not render: ${e.message.split('\n')[0]}`, { line: line === null ? null : Number(line) });
+    // Handlebars' strict mode says '"x" not defined in [object Object]': the context is noise to the author.
+    const message = String(e.message).split('\n')[0].replace(/\s*in \[object Object\]/g, '').replace(/\[object Object\]/g, 'the story');
+    return ProblemException.unprocessable('template_invalid', `The template does not render: ${message}`, { line: line === null ? null : Number(line) });
   }
 }

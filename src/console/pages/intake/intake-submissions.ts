@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../../../common/auth/auth-user';
+import { ProblemException } from '../../../common/problem/problem.exception';
+import { AchievementsService } from '../../../intake/achievements/achievements.service';
+import { ComplaintsService } from '../../../intake/complaints/complaints.service';
+import { CreateAchievementDto } from '../../../intake/dto/achievement.dto';
+import { CreateComplaintDto } from '../../../intake/dto/complaint.dto';
+import { CreateFeedbackDto } from '../../../intake/dto/feedback.dto';
+import { FeedbackService } from '../../../intake/feedback/feedback.service';
+import type { FieldFinding } from '../../../intake/privacy/pii-masker';
+import type { Role } from '../../../users/user.entity';
+import { ScopeService } from '../../../units/scope.service';
+import { validateAs } from '../../console-form';
+import { convertLocalTimes, formFailure, type FlatForm, type FormFailure, nestForm, single } from '../forms/form-input';
+
+export const INTAKE_KINDS = ['complaint', 'feedback', 'achievement'] as const;
+export type IntakeKind = (typeof INTAKE_KINDS)[number];
+
+/** Per kind: who may submit (as the API's @Roles), which inputs are datetime-local, its table. */
+export const INTAKE_FORMS = {
+  complaint: { roles: ['operator', 'humas'], timeFields: ['receivedAt', 'resolvedAt', 'stages[].at', 'consent.givenAt'], table: 'complaint' },
+  feedback: { roles: ['operator', 'humas'], timeFields: ['receivedAt', 'consent.givenAt'], table: 'feedback' },
+  achievement: { roles: ['commander', 'humas'], timeFields: ['happenedAt'], table: 'achievement' },
+} as const satisfies Record<IntakeKind, { roles: readonly Role[]; timeFields: readonly string[]; table: string }>;
+
+export function maySubmit(role: Role, kind: IntakeKind): boolean {
+  return role === 'admin' || (INTAKE_FORMS[kind].roles as readonly Role[]).includes(role);
+}
+
+export type SubmitOutcome = { ok: true; id: string; storyId: string | null; created: boolean } | ({ ok: false } & FormFailure);
+
+/** What the result page shows: the masked personal data and the consent recorded. */
+export interface IntakeRecord {
+  id: string;
+  storyId: string | null;
+  unitCode: string;
+  redactions: FieldFinding[];
+  consentLevel: string | null;
+  consentQuote: boolean | null;
+  publicAttribution: string | null;
+  mediaCount: number;
+}
+
+/**
+ * The console's way into intake: a posted form becomes the same DTO the API validates (same
+ * pipe, same messages) and goes to the same service. Nothing here decides what is valid.
+ */
+@Injectable()
+export class IntakeSubmissions {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+    private readonly complaints: ComplaintsService,
+    private readonly feedback: FeedbackService,
+    private readonly achievements: AchievementsService,
+  ) {}
+
+  async submit(user: AuthUser, kind: IntakeKind, form: FlatForm): Promise<SubmitOutcome> {
+    try {
+      const body = await this.toBody(kind, form);
+      const result = kind === 'complaint'
+        ? await this.complaints.create(user, await validateAs(CreateComplaintDto, body))
+        : kind === 'feedback'
+          ? await this.feedback.create(user, await validateAs(CreateFeedbackDto, body))
+          : await this.achievements.create(user, await validateAs(CreateAchievementDto, body));
+      return { ok: true, id: result.body.id, storyId: result.body.storyId, created: result.created };
+    } catch (error) {
+      return { ok: false, ...formFailure(error) };
+    }
+  }
+
+  /** Times are typed in the chosen unit's own zone (WIB, WITA or WIT), whatever the browser's. */
+  private async toBody(kind: IntakeKind, form: FlatForm): Promise<Record<string, unknown>> {
+    const unit = await this.scope.findByCode(single(form, 'unitCode').trim());
+    const body = nestForm(convertLocalTimes(form, INTAKE_FORMS[kind].timeFields, unit?.timezone ?? 'Asia/Jakarta'), ['mediaIds']);
+    if (kind !== 'achievement') {
+      // An unticked checkbox sends nothing: no quote consent.
+      const consent = (body.consent ?? {}) as Record<string, unknown>;
+      consent.quote = consent.quote === 'true' || consent.quote === 'on';
+      body.consent = consent;
+    }
+    if (kind === 'feedback' && typeof body.rating === 'string' && /^\d{1,2}$/.test(body.rating)) body.rating = Number(body.rating);
+    return body;
+  }
+
+  /** A submitted item for its result page; outside the caller's scope it does not exist. */
+  async record(user: AuthUser, kind: IntakeKind, id: string): Promise<IntakeRecord> {
+    const consent = kind === 'achievement'
+      ? 'NULL::text AS consent_level, NULL::boolean AS consent_quote, NULL::text AS public_attribution'
+      : 'i.consent_level, i.consent_quote, i.public_attribution';
+    const [row] = await this.db.query(
+      `SELECT i.id, i.redactions, ${consent}, cardinality(i.media_ids) AS media_count, u.code AS unit_code, u.path, s.id AS story_id
+         FROM ${INTAKE_FORMS[kind].table} i JOIN unit u ON u.id = i.unit_id
+         LEFT JOIN story s ON s.kind = $2 AND s.source_id = i.id
+        WHERE i.id = $1`,
+      [id, kind],
+    );
+    if (!row || !this.scope.covers(user, row.path)) throw ProblemException.notFound('The submitted item');
+    return {
+      id: row.id, storyId: row.story_id, unitCode: row.unit_code, redactions: row.redactions ?? [], consentLevel: row.consent_level,
+      consentQuote: row.consent_quote, publicAttribution: row.public_attribution, mediaCount: Number(row.media_count ?? 0),
+    };
+  }
+}

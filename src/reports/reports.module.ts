@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MonthlyPageRenderer } from './monthly-page.renderer';
+import { MonthlyReportService } from './monthly-report.service';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+import { StoriesCsvService } from './stories-csv.service';
+
+/** Figures for leadership (DESIGN.md §11): summary JSON, stories CSV, the monthly anev page. */
+@Module({
+  controllers: [ReportsController],
+  providers: [ReportsService, StoriesCsvService, MonthlyReportService, MonthlyPageRenderer],
+})
+export class ReportsModule {}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import Parser from 'rss-parser';
+import { stripHtml } from '../matching/normalise';
+
+/** At most this many items of one feed are considered per poll (a feed is a window, not an archive). */
+export const MAX_ITEMS_PER_FEED = 200;
+
+export class FeedParseError extends Error {
+  constructor(readonly code: 'entities_refused' | 'malformed' | 'not_a_feed', message: string) {
+    super(message);
+    this.name = 'FeedParseError';
+  }
+}
+
+/** One partner item, reduced to plain strings we chose (nothing else from the parser survives). */
+export interface ParsedItem {
+  /** The item's guid, else its link, else a hash of its title and text: stable across polls. */
+  guid: string;
+  link: string | null;
+  title: string | null;
+  /** Full text as the feed gave it (HTML allowed): matched, never stored whole. */
+  text: string;
+  /** Plain-text summary stored with the item. */
+  summary: string | null;
+  publishedAt: Date | null;
+  textHash: string;
+}
+
+const str = (value: unknown, max: number): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null);
+
+/**
+ * Parses RSS 0.9x/1.0/2.0 or Atom with rss-parser's parseString (never its fetch). Hostile
+ * input: a DOCTYPE with an internal subset (entity declarations: "billion laughs" and external
+ * entities) is refused before parsing, although sax (under xml2js) would not expand them
+ * anyway; malformed XML is a FeedParseError, not a crash; `__proto__` elements never reach an
+ * object we read, because only known string fields are copied out.
+ */
+export async function parseFeed(xml: string): Promise<ParsedItem[]> {
+  if (/<!DOCTYPE[^>]*\[/i.test(xml) || /<!ENTITY/i.test(xml)) {
+    throw new FeedParseError('entities_refused', 'DOCTYPE with entity declarations refused');
+  }
+  let feed: { items?: unknown[] };
+  try {
+    feed = await new Parser().parseString(xml);
+  } catch (error) {
+    const reason = (error as Error).message?.split('\n')[0]?.slice(0, 120) ?? 'unreadable';
+    if (/not recognized/i.test(reason)) throw new FeedParseError('not_a_feed', 'neither RSS nor Atom');
+    throw new FeedParseError('malformed', `malformed XML: ${reason}`);
+  }
+  const items: ParsedItem[] = [];
+  for (const raw of (Array.isArray(feed.items) ? feed.items : []).slice(0, MAX_ITEMS_PER_FEED)) {
+    if (!raw || typeof raw !== 'object') continue;
+    const item = raw as Record<string, unknown>;
+    const title = str(item.title, 500);
+    const link = str(item.link, 2000);
+    const text = str(item['content:encoded'], 200_000) ?? str(item.content, 200_000) ?? str(item.summary, 200_000) ?? str(item.contentSnippet, 200_000) ?? '';
+    if (!title && !text && !link) continue;
+    const textHash = createHash('sha256').update(`${title ?? ''}\n${text}`).digest('hex');
+    const guid = str(item.guid, 1000) ?? str(item.id, 1000) ?? link ?? `sha256:${textHash}`;
+    const date = str(item.isoDate, 40) ?? str(item.pubDate, 80);
+    const publishedAt = date && !Number.isNaN(Date.parse(date)) ? new Date(date) : null;
+    const summary = text ? stripHtml(text).replace(/\s+/g, ' ').trim().slice(0, 1000) || null : null;
+    items.push({ guid, link, title, text, summary, publishedAt, textHash });
+  }
+  return items;
+}
