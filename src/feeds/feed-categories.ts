@@ -27,8 +27,10 @@ export function categoryLabel(value: string): string {
 }
 
 /** The category feed a slug names, or null (404). */
-export function categoryScope(slug: string): { slug: string; label: string; storyKind: string | null } | null {
-  const kind = KIND_SLUGS[slug];
+export function categoryScope(requested: string): { slug: string; label: string; storyKind: string | null } | null {
+  // The press room writes ?kategori=jalan-rusak (URLs prefer dashes); the stored value is jalan_rusak.
+  const slug = requested.toLowerCase().replace(/-/g, '_');
+  const kind = Object.hasOwn(KIND_SLUGS, slug) ? KIND_SLUGS[slug] : undefined;
   if (kind) return { slug, label: kind.label, storyKind: kind.kind };
   return VALUES.has(slug) ? { slug, label: categoryLabel(slug), storyKind: null } : null;
 }

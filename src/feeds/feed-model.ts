@@ -26,7 +26,7 @@ export type FeedScope =
   | { kind: 'all' }
   | { kind: 'unit'; unit: UnitRef }
   | { kind: 'category'; slug: string; label: string; storyKind: string | null }
-  | { kind: 'partner'; partnerId: string; partnerName: string; token: string };
+  | { kind: 'partner'; partnerId: string; partnerName: string; token: string; unitId: string };
 
 export interface FeedRendition {
   name: string;

@@ -34,12 +34,14 @@ export interface RenditionRow {
 export interface PartnerRow {
   id: string;
   name: string;
+  /** The unit whose Humas manages the partner: its feed carries that unit's subtree only. */
+  unit_id: string;
 }
 
 /**
  * The feeds' reads. A story is in the public feeds when it is published, its approval covers the
  * website (the press release is the website draft) and its embargo, if any, has passed. Partner
- * feeds add approved stories whose embargo has not passed yet.
+ * feeds add approved stories whose embargo has not passed yet, within the partner's unit subtree.
  */
 @Injectable()
 export class FeedRepository {
@@ -50,8 +52,10 @@ export class FeedRepository {
     const website = `(s.approved_channels IS NULL OR 'website' = ANY(s.approved_channels))`;
     const visible = `(s.status = 'published' AND (s.embargo_until IS NULL OR s.embargo_until <= $1))`;
     const where = [scope.kind === 'partner' ? `(${visible} OR (s.status = 'approved' AND s.embargo_until > $1))` : visible, website];
-    if (scope.kind === 'unit') {
-      params.push(scope.unit.id);
+    if (scope.kind === 'unit' || scope.kind === 'partner') {
+      // A partner sees the subtree of the unit that manages it: embargoed releases are shared
+      // early only with the outlets that unit chose, never with another region's partners.
+      params.push(scope.kind === 'unit' ? scope.unit.id : scope.unitId);
       where.push(`u.path @> ARRAY[$${params.length}::uuid]`);
     } else if (scope.kind === 'category') {
       params.push(scope.storyKind ?? scope.slug);
@@ -88,7 +92,7 @@ export class FeedRepository {
 
   /** The active partner whose token hashes to this; null for unknown, rotated or deactivated tokens. */
   async partnerByTokenHash(hash: string): Promise<PartnerRow | null> {
-    const rows: PartnerRow[] = await this.db.query(`SELECT id, name FROM partner WHERE feed_token_hash = $1 AND active`, [hash]);
+    const rows: PartnerRow[] = await this.db.query(`SELECT id, name, unit_id FROM partner WHERE feed_token_hash = $1 AND active`, [hash]);
     return rows[0] ?? null;
   }
 }

@@ -36,7 +36,8 @@ export class FeedsService {
 
   async unit(code: string, file: string): Promise<ServedFeed> {
     const feedFile = this.fileOf(file);
-    const unit = await this.repository.unit(code);
+    // codes are stored in capitals; a partner typing /feeds/units/polsek-... should still get the feed
+    const unit = await this.repository.unit(code.toUpperCase());
     if (!unit) throw ProblemException.notFound(`Unit ${code}`);
     return this.serve({ kind: 'unit', unit }, feedFile, `/feeds/units/${encodeURIComponent(unit.code)}/${file}`);
   }
@@ -53,7 +54,7 @@ export class FeedsService {
     const feedFile = this.fileOf(file);
     const partner = TOKEN.test(token) ? await this.repository.partnerByTokenHash(createHash('sha256').update(token).digest('hex')) : null;
     if (!partner) throw ProblemException.notFound('The feed');
-    const scope: FeedScope = { kind: 'partner', partnerId: partner.id, partnerName: partner.name, token };
+    const scope: FeedScope = { kind: 'partner', partnerId: partner.id, partnerName: partner.name, token, unitId: partner.unit_id };
     const served = await this.serve(scope, feedFile, `/feeds/partners/${encodeURIComponent(token)}/${file}`, `partner:${partner.id}:${file}`);
     return { ...served, partnerId: partner.id };
   }

@@ -20,9 +20,9 @@ describe('partner feeds, embargo, refresh across instances, WebSub', () => {
   let hubUrl: string;
 
   const text = async (app: TestApp, path: string) => (await app.http.get(path).set('Accept-Encoding', 'identity').expect(200)).text;
-  const addPartner = async (name: string) => {
+  const addPartner = async (name: string, unitCode = 'POLDA-METRO') => {
     const secret = randomBytes(24).toString('base64url');
-    const [unit] = await t.dataSource.query(`SELECT id FROM unit WHERE code = 'POLDA-METRO'`);
+    const [unit] = await t.dataSource.query(`SELECT id FROM unit WHERE code = $1`, [unitCode]);
     const [row] = await t.dataSource.query(
       `INSERT INTO partner (unit_id, name, kind, feed_token_hash, feed_token_sealed) VALUES ($1, $2, 'online', $3, 'sealed-elsewhere') RETURNING id`,
       [unit.id, name, createHash('sha256').update(secret).digest('hex')]);
@@ -76,6 +76,9 @@ describe('partner feeds, embargo, refresh across instances, WebSub', () => {
     expect(jsonFeedErrors(json)).toEqual([]);
     expect(json.items.find((i: { id: string }) => i.id === `urn:uuid:${id}`)._gaung.embargo_until).toBe('2026-11-20T12:00:00+07:00');
     for (const path of PUBLIC_FEEDS) expect(await text(t, path)).not.toContain(id);
+    // a partner managed by another region's Humas does not get Jakarta's embargoed release
+    const makassar = await addPartner('Fajar Makassar', 'POLDA-SULSEL');
+    expect(await text(t, `/feeds/partners/${makassar.secret}/rss.xml`)).not.toContain(id);
 
     // the embargo passes and the dispatcher publishes: public feeds have it, partners see it unmarked
     clock.set(new Date('2026-11-20T05:00:30Z'));

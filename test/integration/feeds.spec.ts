@@ -158,6 +158,8 @@ describe('feeds', () => {
     expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(unknown.body).toMatchObject({ status: 404, code: 'not_found' });
     await t.http.get('/feeds/units/POLRES-JAKSEL/feed.xml').expect(404);
+    // a code typed in lower case names the same unit
+    expect(ids(await text('/feeds/units/polres-jaksel/rss.xml'))).toEqual(ids(await text('/feeds/units/POLRES-JAKSEL/rss.xml')));
     await t.http.get('/feeds/rss2.xml').expect(404);
   });
 
@@ -171,6 +173,8 @@ describe('feeds', () => {
       expect(prestasi.has(id)).toBe(story.kind === 'achievements');
     }
     expect(curanmor.has(photoStory)).toBe(true);
+    // the press room's dashed slug (?kategori=orang-hilang) names the stored value orang_hilang
+    expect(feedparser(await text('/feeds/categories/orang-hilang/rss.xml')).feed.title).toEqual(feedparser(await text('/feeds/categories/orang_hilang/rss.xml')).feed.title);
     const missing = await t.http.get('/feeds/categories/gosip/rss.xml').expect(404);
     expect(missing.body.code).toBe('not_found');
   });

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
  * take screenshots, close.
  */
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumInstalled = () => fs.existsSync(CHROMIUM_PATH);
 
 /** Where browser tests leave screenshots (gitignored). */
