@@ -27,21 +27,19 @@ export class DraftWriter {
     this.drafter = new Drafter(templates.engine);
   }
 
-  async render(manager: EntityManager, storyId: string): Promise<{ source: LoadedSource; drafts: RenderedDraft[] }> {
-    const source = await this.loader.load(manager, storyId);
-    const templates = await this.templates.forUnitChain(manager, source.unitIds);
+  /**
+   * `ownKey`: the cache key the website body will be stored under (story id and revision), when
+   * known: its shingles are cached at once, so the next intake of the unit need not read it back.
+   */
+  async render(manager: EntityManager, storyId: string, ownKey?: string): Promise<{ source: LoadedSource; drafts: RenderedDraft[] }> {
+    const source = await this.loader.loadForDrafting(manager, storyId, new Date(this.clock.now().getTime() - NEAR_DUPLICATE_WINDOW_MS));
+    const templates = this.templates.fromOverrides(source.overrides, source.unitIds);
     const drafts = this.drafter.draftAll(buildStoryView(source, this.config.publicBaseUrl), templates);
     const website = drafts.find((d) => d.channel === 'website');
     if (website) {
-      // Releases of the same unit and kind are the ones a reader would find repetitive; comparing
-      // with every recent release in the country would cost each intake far more than it tells.
-      const recent = await manager.query(
-        `SELECT s.id, s.title, d.revision, s.id || ':' || d.revision AS key FROM story s JOIN draft d ON d.story_id = s.id AND d.channel = 'website'
-          WHERE s.unit_id = (SELECT unit_id FROM story WHERE id = $1) AND s.kind = $2 AND s.id <> $1 AND s.created_at > $3
-          ORDER BY s.created_at DESC LIMIT 50`,
-        [storyId, source.story.kind, new Date(this.clock.now().getTime() - NEAR_DUPLICATE_WINDOW_MS)],
-      ) as (RecentRelease & { id: string })[];
-      // Bodies are read only for releases not cut into shingles yet (usually the newest one or two).
+      const recent: (RecentRelease & { id: string })[] = source.recent;
+      // Bodies are read only for releases not cut into shingles yet (written by another instance,
+      // edited, or evicted).
       const missing = recent.filter((r) => !this.recentShingles.has(r.key!)).map((r) => r.id);
       if (missing.length > 0) {
         const bodies: { story_id: string; body: string }[] = await manager.query(
@@ -49,7 +47,7 @@ export class DraftWriter {
         const byStory = new Map(bodies.map((b) => [b.story_id, b.body]));
         for (const r of recent) r.body = byStory.get(r.id);
       }
-      const finding = nearDuplicateFinding(website.body, recent, this.recentShingles);
+      const finding = nearDuplicateFinding(website.body, recent, this.recentShingles, ownKey);
       if (finding) website.lint.push(finding);
     }
     return { source, drafts };
@@ -57,7 +55,7 @@ export class DraftWriter {
 
   /** The first drafts of a new story: revision 1 of every channel, in two statements. */
   async createInitial(manager: EntityManager, storyId: string, actorId: string | null): Promise<void> {
-    const { drafts } = await this.render(manager, storyId);
+    const { drafts } = await this.render(manager, storyId, `${storyId}:1`);
     const column = <T>(pick: (d: RenderedDraft) => T) => drafts.map(pick);
     const params = [
       storyId, column((d) => d.channel), column((d) => d.title), column((d) => d.body), column((d) => d.templateKey),

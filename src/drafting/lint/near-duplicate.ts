@@ -60,6 +60,12 @@ export class ShingleCache {
     return this.entries.has(key);
   }
 
+  put(key: string, value: Int32Array): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
   /** The shingles of `key`, computed from `text` when not cached; null when neither is there. */
   get(key: string, text: string | undefined): Int32Array | null {
     const cached = this.entries.get(key);
@@ -86,8 +92,11 @@ export interface RecentRelease {
 }
 
 /** A warning when the release reads almost like one of the recent ones (same wording twice looks careless). */
-export function nearDuplicateFinding(body: string, recent: RecentRelease[], cache?: ShingleCache): LintFinding | null {
+export function nearDuplicateFinding(body: string, recent: RecentRelease[], cache?: ShingleCache, ownKey?: string): LintFinding | null {
   const mine = shingles(body);
+  // Cached under the key this body is about to be stored with (a rolled-back story's entry is
+  // never asked for: keys come from the database).
+  if (cache && ownKey) cache.put(ownKey, mine);
   let best: { title: string; score: number } | null = null;
   for (const other of recent) {
     const theirs = cache && other.key ? cache.get(other.key, other.body) : other.body === undefined ? null : shingles(other.body);

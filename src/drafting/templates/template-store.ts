@@ -4,7 +4,7 @@ import type { TemplateSet } from '../engine/drafter';
 import { type CompiledTemplate, TemplateEngine } from '../engine/template-engine';
 import { loadDefaultTemplates } from '../engine/default-templates';
 
-interface OverrideRow {
+export interface OverrideRow {
   id: string;
   key: string;
   unit_id: string | null;
@@ -35,6 +35,11 @@ export class TemplateStore {
       `SELECT id, key, unit_id, body, version FROM template_override WHERE active AND (unit_id IS NULL OR unit_id = ANY($1))`,
       [unitIds],
     );
+    return this.fromOverrides(rows, unitIds);
+  }
+
+  /** The set for a unit chain from its override rows (already read, e.g. by StorySourceLoader.loadForDrafting). */
+  fromOverrides(rows: OverrideRow[], unitIds: string[]): TemplateSet {
     if (rows.length === 0) return this.defaults;
     const rank = (row: OverrideRow) => (row.unit_id === null ? unitIds.length : unitIds.indexOf(row.unit_id));
     const best = new Map<string, OverrideRow>();
