@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { type AuditEntry, AuditService } from '../audit/audit.service';
 import { DraftWriter } from '../drafting/draft-writer.service';
 import { storySlug } from './slug';
 
@@ -27,7 +27,11 @@ export class StoryCreator {
     private readonly drafts: DraftWriter,
   ) {}
 
-  async create(manager: EntityManager, story: NewStory): Promise<string> {
+  /**
+   * `sourceEvent`: the audit event of the item the story comes from (it names the story), written
+   * in the same statement as the story's own event: one round trip fewer for every intake.
+   */
+  async create(manager: EntityManager, story: NewStory, sourceEvent?: (storyId: string) => AuditEntry): Promise<string> {
     const id = randomUUID();
     await manager.query(
       `INSERT INTO story (id, kind, source_id, unit_id, category, title, slug, author_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -39,12 +43,13 @@ export class StoryCreator {
         [id, story.mediaIds],
       );
     }
-    await this.audit.record(
-      { actorId: story.authorId, action: 'story.create', subjectType: 'story', subjectId: id, unitId: story.unitId, to: 'draft', details: { kind: story.kind, sourceId: story.sourceId } },
-      manager,
-    );
     // drafts are part of the story: rendered in the same transaction, so a story never exists without them
     await this.drafts.createInitial(manager, id, story.authorId);
+    const storyEvent: AuditEntry = {
+      actorId: story.authorId, action: 'story.create', subjectType: 'story', subjectId: id, unitId: story.unitId, to: 'draft',
+      details: { kind: story.kind, sourceId: story.sourceId },
+    };
+    await this.audit.recordMany(sourceEvent ? [storyEvent, sourceEvent(id)] : [storyEvent], manager);
     return id;
   }
 }

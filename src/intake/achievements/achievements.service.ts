@@ -49,11 +49,10 @@ export class AchievementsService {
       );
       const storyId = await this.stories.create(manager, {
         kind: 'achievement', sourceId: id, unitId: unit.id, category: dto.activityType, authorId: user.id, title: masked.title, mediaIds,
-      });
-      await this.audit.record({
+      }, (storyId) => ({
         actorId: user.id, action: 'achievement.create', subjectType: 'achievement', subjectId: id, unitId: unit.id,
         details: { origin, storyId, redactions: redactions.length },
-      }, manager);
+      }));
       return { created: true, body: { id, storyId, redactions } };
     });
   }

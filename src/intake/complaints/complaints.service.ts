@@ -68,11 +68,10 @@ export class ComplaintsService {
       const storyId = await this.stories.create(manager, {
         kind: 'complaint', sourceId: id, unitId: unit.id, category: dto.category, authorId: user.id, mediaIds,
         title: `${unit.name} Tuntaskan Laporan ${CATEGORY_LABELS[dto.category]} di ${masked.location.subdistrict}`,
-      });
-      await this.audit.record({
+      }, (storyId) => ({
         actorId: user.id, action: 'complaint.create', subjectType: 'complaint', subjectId: id, unitId: unit.id,
         details: { origin, storyId, redactions: redactions.length, consent: consent.level },
-      }, manager);
+      }));
       return { created: true, body: { id, storyId, redactions } };
     });
   }
