@@ -6,7 +6,7 @@ import { queryRows } from '../db/sql';
 import type { Channel } from './channels';
 import { Drafter, type RenderedDraft } from './engine/drafter';
 import { nearDuplicateFinding, type RecentRelease, ShingleCache } from './lint/near-duplicate';
-import { type LoadedSource, StorySourceLoader } from './story-source.loader';
+import { type LoadedSource, type SourceRow, StorySourceLoader } from './story-source.loader';
 import { TemplateStore } from './templates/template-store';
 import { buildStoryView } from './view-model/build-story-view';
 
@@ -31,8 +31,8 @@ export class DraftWriter {
    * `ownKey`: the cache key the website body will be stored under (story id and revision), when
    * known: its shingles are cached at once, so the next intake of the unit need not read it back.
    */
-  async render(manager: EntityManager, storyId: string, ownKey?: string): Promise<{ source: LoadedSource; drafts: RenderedDraft[] }> {
-    const source = await this.loader.loadForDrafting(manager, storyId, new Date(this.clock.now().getTime() - NEAR_DUPLICATE_WINDOW_MS));
+  async render(manager: EntityManager, storyId: string, ownKey?: string, sourceRow?: SourceRow): Promise<{ source: LoadedSource; drafts: RenderedDraft[] }> {
+    const source = await this.loader.loadForDrafting(manager, storyId, new Date(this.clock.now().getTime() - NEAR_DUPLICATE_WINDOW_MS), sourceRow);
     const templates = this.templates.fromOverrides(source.overrides, source.unitIds);
     const drafts = this.drafter.draftAll(buildStoryView(source, this.config.publicBaseUrl), templates);
     const website = drafts.find((d) => d.channel === 'website');
@@ -53,26 +53,26 @@ export class DraftWriter {
     return { source, drafts };
   }
 
-  /** The first drafts of a new story: revision 1 of every channel, in two statements. */
-  async createInitial(manager: EntityManager, storyId: string, actorId: string | null): Promise<void> {
-    const { drafts } = await this.render(manager, storyId, `${storyId}:1`);
+  /**
+   * The first drafts of a new story: revision 1 of every channel and its history row, in one
+   * statement. `sourceRow`: the source item's row as the caller just inserted it (not read back).
+   */
+  async createInitial(manager: EntityManager, storyId: string, actorId: string | null, sourceRow?: SourceRow): Promise<void> {
+    const { drafts } = await this.render(manager, storyId, `${storyId}:1`, sourceRow);
     const column = <T>(pick: (d: RenderedDraft) => T) => drafts.map(pick);
     const params = [
       storyId, column((d) => d.channel), column((d) => d.title), column((d) => d.body), column((d) => d.templateKey),
       column((d) => d.templateVersion), column((d) => d.variant), column((d) => JSON.stringify(d.lint)), actorId,
     ];
     await manager.query(
-      `INSERT INTO draft (story_id, channel, title, body, revision, template_key, template_version, variant, lint, updated_by)
-       SELECT $1, t.channel, t.title, t.body, 1, t.key, t.version, t.variant, t.lint::jsonb, $9
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[])
-              AS t(channel, title, body, key, version, variant, lint)`,
-      params,
-    );
-    await manager.query(
-      `INSERT INTO draft_revision (story_id, channel, revision, title, body, source, template_key, template_version, changed_by)
-       SELECT $1, t.channel, 1, t.title, t.body, 'template', t.key, t.version, $9
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[])
-              AS t(channel, title, body, key, version, variant, lint)`,
+      `WITH d AS (
+         INSERT INTO draft (story_id, channel, title, body, revision, template_key, template_version, variant, lint, updated_by)
+         SELECT $1, t.channel, t.title, t.body, 1, t.key, t.version, t.variant, t.lint::jsonb, $9
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[])
+                AS t(channel, title, body, key, version, variant, lint)
+         RETURNING story_id, channel, title, body, template_key, template_version)
+       INSERT INTO draft_revision (story_id, channel, revision, title, body, source, template_key, template_version, changed_by)
+       SELECT story_id, channel, 1, title, body, 'template', template_key, template_version, $9 FROM d`,
       params,
     );
   }

@@ -5,6 +5,9 @@ import type { RecentRelease } from './lint/near-duplicate';
 import type { OverrideRow } from './templates/template-store';
 import type { StorySource, UnitRow } from './view-model/story-source';
 
+/** A complaint, feedback or achievement row as SELECT * (or INSERT ... RETURNING *) gives it. */
+export type SourceRow = Record<string, unknown>;
+
 export interface LoadedSource extends StorySource {
   /** The story's unit and its parents, nearest first: where template overrides are looked up. */
   unitIds: string[];
@@ -44,11 +47,12 @@ export class StorySourceLoader {
     return this.read(manager, storyId, null);
   }
 
-  loadForDrafting(manager: EntityManager, storyId: string, recentSince: Date): Promise<DraftingInputs> {
-    return this.read(manager, storyId, recentSince) as Promise<DraftingInputs>;
+  /** `sourceRow`: the source item's row when the caller has just written it (then it is not read again). */
+  loadForDrafting(manager: EntityManager, storyId: string, recentSince: Date, sourceRow?: SourceRow): Promise<DraftingInputs> {
+    return this.read(manager, storyId, recentSince, sourceRow) as Promise<DraftingInputs>;
   }
 
-  private async read(manager: EntityManager, storyId: string, recentSince: Date | null): Promise<LoadedSource | DraftingInputs> {
+  private async read(manager: EntityManager, storyId: string, recentSince: Date | null, sourceRow?: SourceRow): Promise<LoadedSource | DraftingInputs> {
     const drafting = recentSince !== null;
     const [story] = await manager.query(
       `SELECT s.id, s.kind, s.title, s.slug, s.source_id, u.path, ${UNITS}, ${MEDIA}${drafting ? `, ${OVERRIDES}, ${RECENT}` : ''}
@@ -65,7 +69,7 @@ export class StorySourceLoader {
       media: story.media,
     };
     // The source row keeps its column types (dates, bytea) only when read as a row of its own table.
-    const [row] = await manager.query(`SELECT * FROM ${story.kind} WHERE id = $1`, [story.source_id]);
+    const row = sourceRow ?? (await manager.query(`SELECT * FROM ${story.kind} WHERE id = $1`, [story.source_id]))[0];
     if (story.kind === 'complaint') source.complaint = row;
     if (story.kind === 'feedback') source.feedback = row;
     if (story.kind === 'achievement') source.achievement = row;

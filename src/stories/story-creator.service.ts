@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type AuditEntry, AuditService } from '../audit/audit.service';
 import { DraftWriter } from '../drafting/draft-writer.service';
+import type { SourceRow } from '../drafting/story-source.loader';
 import { storySlug } from './slug';
 
 export type StoryKind = 'complaint' | 'feedback' | 'achievement';
@@ -17,6 +18,8 @@ export interface NewStory {
   authorId: string | null;
   /** Photos already checked by MediaLinks.requireAttachable, in their order. */
   mediaIds?: readonly string[];
+  /** The source item's row as just inserted (RETURNING *): drafting then need not read it back. */
+  sourceRow?: SourceRow;
 }
 
 /** Creates the story of a source item, inside the caller's transaction (one story per item). */
@@ -44,7 +47,7 @@ export class StoryCreator {
       );
     }
     // drafts are part of the story: rendered in the same transaction, so a story never exists without them
-    await this.drafts.createInitial(manager, id, story.authorId);
+    await this.drafts.createInitial(manager, id, story.authorId, story.sourceRow);
     const storyEvent: AuditEntry = {
       actorId: story.authorId, action: 'story.create', subjectType: 'story', subjectId: id, unitId: story.unitId, to: 'draft',
       details: { kind: story.kind, sourceId: story.sourceId },

@@ -53,11 +53,12 @@ export class ComplaintsService {
     return this.db.transaction(async (manager) => {
       const mediaIds = await this.mediaLinks.requireAttachable(manager, user, dto.mediaIds);
       const id = randomUUID();
+      // RETURNING *: the row goes on to drafting as stored, without a second read
       const inserted = await queryRows<{ id: string }>(manager,
         `INSERT INTO complaint (id, unit_id, external_ref, content_hash, category, channel, received_at, resolved_at, location, summary,
            resolution, stages, quote, consent_level, consent_quote, consent_given_at, consent_method, public_attribution, redactions, media_ids, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
-         ON CONFLICT (unit_id, external_ref) DO NOTHING RETURNING id`,
+         ON CONFLICT (unit_id, external_ref) DO NOTHING RETURNING *`,
         [id, unit.id, dto.externalRef, hash, dto.category, dto.channel, dto.receivedAt, dto.resolvedAt, JSON.stringify(masked.location),
           masked.summary, masked.resolution, JSON.stringify(masked.stages), masked.quote ?? null, consent.level, consent.quote,
           consent.givenAt, consent.method, consent.publicAttribution, JSON.stringify(redactions), dto.mediaIds ?? [], user.id],
@@ -66,7 +67,7 @@ export class ComplaintsService {
 
       await this.contacts.store(manager, 'complaint', id, dto.complainant, dto.receivedAt);
       const storyId = await this.stories.create(manager, {
-        kind: 'complaint', sourceId: id, unitId: unit.id, category: dto.category, authorId: user.id, mediaIds,
+        kind: 'complaint', sourceId: id, unitId: unit.id, category: dto.category, authorId: user.id, mediaIds, sourceRow: inserted[0],
         title: `${unit.name} Tuntaskan Laporan ${CATEGORY_LABELS[dto.category]} di ${masked.location.subdistrict}`,
       }, (storyId) => ({
         actorId: user.id, action: 'complaint.create', subjectType: 'complaint', subjectId: id, unitId: unit.id,
