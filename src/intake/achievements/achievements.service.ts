@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
+import { queryRows } from '../../db/sql';
 import { Clock } from '../../common/clock';
 import type { AuthUser } from '../../common/auth/auth-user';
 import type { FieldError } from '../../common/problem/problem.exception';
@@ -41,14 +42,15 @@ export class AchievementsService {
     return this.db.transaction(async (manager) => {
       const mediaIds = await this.mediaLinks.requireAttachable(manager, user, dto.mediaIds);
       const id = randomUUID();
-      await manager.query(
+      // RETURNING *: the row goes on to drafting as stored, without a second read
+      const [row] = await queryRows<Record<string, unknown>>(manager,
         `INSERT INTO achievement (id, unit_id, title, activity_type, happened_at, location, participants, narrative, quotes, redactions, media_ids, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
         [id, unit.id, masked.title, dto.activityType, dto.happenedAt, JSON.stringify(masked.location), JSON.stringify(dto.participants ?? []),
           masked.narrative, JSON.stringify(masked.quotes), JSON.stringify(redactions), dto.mediaIds ?? [], user.id],
       );
       const storyId = await this.stories.create(manager, {
-        kind: 'achievement', sourceId: id, unitId: unit.id, category: dto.activityType, authorId: user.id, title: masked.title, mediaIds,
+        kind: 'achievement', sourceId: id, unitId: unit.id, category: dto.activityType, authorId: user.id, title: masked.title, mediaIds, sourceRow: row,
       }, (storyId) => ({
         actorId: user.id, action: 'achievement.create', subjectType: 'achievement', subjectId: id, unitId: unit.id,
         details: { origin, storyId, redactions: redactions.length },

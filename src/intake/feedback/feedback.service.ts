@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
+import { queryRows } from '../../db/sql';
 import { Clock } from '../../common/clock';
 import type { AuthUser } from '../../common/auth/auth-user';
 import type { FieldError } from '../../common/problem/problem.exception';
@@ -42,17 +43,18 @@ export class FeedbackService {
     return this.db.transaction(async (manager) => {
       const mediaIds = await this.mediaLinks.requireAttachable(manager, user, dto.mediaIds);
       const id = randomUUID();
-      await manager.query(
+      // RETURNING *: the row goes on to drafting as stored, without a second read
+      const [row] = await queryRows<Record<string, unknown>>(manager,
         `INSERT INTO feedback (id, unit_id, service_type, rating, text, source, received_at, consent_level, consent_quote, consent_given_at,
            consent_method, public_attribution, redactions, media_ids, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
         [id, unit.id, dto.serviceType, dto.rating, masked.text, dto.source, dto.receivedAt, consent.level, consent.quote, consent.givenAt,
           consent.method, consent.publicAttribution, JSON.stringify(redactions), dto.mediaIds ?? [], user.id],
       );
       await this.contacts.store(manager, 'feedback', id, dto.author, dto.receivedAt);
       const storyId = publishable
         ? await this.stories.create(manager, {
-            kind: 'feedback', sourceId: id, unitId: unit.id, category: dto.serviceType, authorId: user.id, mediaIds,
+            kind: 'feedback', sourceId: id, unitId: unit.id, category: dto.serviceType, authorId: user.id, mediaIds, sourceRow: row,
             title: `Warga Apresiasi Pelayanan ${SERVICE_LABELS[dto.serviceType]} ${unit.name}`,
           })
         : null;
