@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/load-config';
 import type { GaungConfig } from './config/gaung-config';
 import { surviveConnectionLoss } from './db/connection-loss';
-import { EMBEDDED_DB_DIR, openDatabase } from './db/open-database';
+import { EMBEDDED_DB_DIR, type OpenDatabase, openDatabase } from './db/open-database';
+import { seedDemoContentInChildProcess } from './seed/demo-content.child';
 import { FirstStartService, type FirstStartReport } from './seed/first-start.service';
 
 function printFirstStart(config: GaungConfig, report: FirstStartReport): void {
@@ -24,6 +28,68 @@ function printFirstStart(config: GaungConfig, report: FirstStartReport): void {
   if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }
 
+/**
+ * The admin and the demo organisation, here; the demo stories (`npm start` seeds them, tests seed
+ * only the organisation) by a short-lived child process on PostgreSQL, so that the server does not
+ * keep the memory their quote cards' rendering leaves behind (see demo-content.child.ts). The
+ * embedded database serves this process's single connection only: there, in this process.
+ */
+async function firstStart(service: FirstStartService, config: GaungConfig, database: OpenDatabase): Promise<FirstStartReport> {
+  const report = await service.run({ demoContent: database.embedded });
+  if (!database.embedded && report.demoUsers) report.demoContent = await seedDemoContentInChildProcess(config, database.url);
+  return report;
+}
+
+/** Event-loop utilisation under which the instance counts as quiet, measured over QUIET_CHECK_MS. */
+const QUIET_UTILISATION = 0.05;
+const QUIET_CHECK_MS = 2_000;
+/** V8 judges the allocation rate over its last 5 s of samples (GCTracer's throughput time frame); checked every QUIET_CHECK_MS, this is 6 s. */
+const SECOND_COLLECTION_AFTER_MS = 5_500;
+
+/**
+ * Hands back what start-up leaves in V8's heap, as soon as the instance is first quiet: loading
+ * ~2,000 modules grows the young generation to --max-semi-space-size (2 x 8 MiB, all resident)
+ * and the bootstrap leaves old-space garbage, ~20 MiB of RSS together. V8's memory reducer does
+ * this by itself once it judges the process idle, but after start-up it kept judging an idle
+ * instance busy for 25-30 s (--trace-gc-verbose: "Memory reducer: high alloc"), and
+ * bench/memory-idle.bench.js reads RSS 15 s after warm-up (DESIGN.md §13). So, like the memory
+ * reducer, two full collections: the first frees the garbage; the young generation is shrunk
+ * only by a collection that sees a low allocation rate, which the start-up's allocations spoil
+ * until a collection has been made and ~5 s of quiet have passed since: then the second one.
+ * Once per start; later quiet spells are the memory reducer's.
+ */
+function collectStartupGarbageWhenQuiet(): void {
+  const gc = exposeGc();
+  if (!gc) return;
+  let firstAt: number | undefined;
+  let previous = performance.eventLoopUtilization();
+  const timer = setInterval(() => {
+    const quiet = performance.eventLoopUtilization(previous).utilization < QUIET_UTILISATION;
+    if (quiet && firstAt === undefined) {
+      gc();
+      firstAt = Date.now();
+    } else if (quiet && Date.now() - firstAt! >= SECOND_COLLECTION_AFTER_MS) {
+      gc();
+      clearInterval(timer);
+    }
+    // from here on, so that a collection's own pause does not count as work in the next interval
+    previous = performance.eventLoopUtilization();
+  }, QUIET_CHECK_MS);
+  timer.unref();
+}
+
+/** V8's `gc`, taken from a fresh context so that it never becomes a global of the app; undefined if refused. */
+function exposeGc(): (() => void) | undefined {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  } finally {
+    v8.setFlagsFromString('--no-expose-gc');
+  }
+}
+
 async function main(): Promise<void> {
   surviveConnectionLoss((line) => process.stderr.write(`${line}\n`));
   let config: GaungConfig;
@@ -41,9 +107,9 @@ async function main(): Promise<void> {
   config = database.config;
   const app = await createApp(config, database.url);
   await app.init();
-  // `npm start` also seeds demo stories (tests seed only the organisation).
-  printFirstStart(config, await app.get(FirstStartService).run({ demoContent: true }));
+  printFirstStart(config, await firstStart(app.get(FirstStartService), config, database));
   await app.listen(config.port);
+  collectStartupGarbageWhenQuiet();
   const mode = database.embedded ? `embedded database in ${path.join(config.dataDir, EMBEDDED_DB_DIR)}` : 'PostgreSQL';
   process.stdout.write(`Gaung is listening on ${config.publicBaseUrl} (${mode}); API docs at ${config.publicBaseUrl}/docs\n`);
 

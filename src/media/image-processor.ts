@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import sharp, { type Sharp, type SharpOptions } from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
 import {
   JPEG_QUALITY, type RenditionFormat, type RenditionSpec, type StoredFormat, WATERMARK, WEBP_OPTIONS,
 } from './renditions';
@@ -42,6 +42,24 @@ export interface PixelRect {
   h: number;
 }
 
+type SharpModule = typeof import('sharp').default;
+let sharpModule: SharpModule | undefined;
+
+/**
+ * sharp (libvips) is loaded with the first image, not when the app starts: an instance that has
+ * not handled an image since it started does not carry libvips' code, state and threads (several
+ * MiB of idle RSS; DESIGN.md §13, bench/memory-idle.bench.js).
+ */
+function sharp(): SharpModule {
+  if (!sharpModule) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+    sharpModule = require('sharp') as SharpModule;
+    // Every upload is a different image: the cache would only keep earlier ones' pixels alive.
+    sharpModule.cache(false);
+  }
+  return sharpModule;
+}
+
 /** sharp refused the input: the service turns the reason into a problem. */
 export class ImageRejected extends Error {
   constructor(readonly reason: 'undecodable' | 'too_many_pixels' | 'busy', message: string) {
@@ -68,14 +86,11 @@ export class ImageProcessor {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(@Inject(IMAGE_LIMITS) private readonly limits: ImageLimits) {
-    // Every upload is a different image: the cache would only keep earlier ones' pixels alive.
-    sharp.cache(false);
-  }
+  constructor(@Inject(IMAGE_LIMITS) private readonly limits: ImageLimits) {}
 
   /** Format, upright size and frame count from the header only (nothing is decoded). */
   async probe(data: Buffer): Promise<ImageProbe> {
-    const meta = await sharp(data, { limitInputPixels: false }).metadata().catch((error: Error) => {
+    const meta = await sharp()(data, { limitInputPixels: false }).metadata().catch((error: Error) => {
       throw new ImageRejected('undecodable', error.message);
     });
     return {
@@ -151,13 +166,13 @@ export class ImageProcessor {
   }
 
   private open(data: Buffer, options: SharpOptions = {}): Sharp {
-    return sharp(data, { failOn: 'error', limitInputPixels: this.limits.maxPixels, autoOrient: true, ...options }).timeout({ seconds: 60 });
+    return sharp()(data, { failOn: 'error', limitInputPixels: this.limits.maxPixels, autoOrient: true, ...options }).timeout({ seconds: 60 });
   }
 
   private renderOne(data: Buffer, spec: RenditionSpec, format: RenditionFormat, mark: Mark | null): Promise<EncodedImage> {
     let pipeline = this.open(data).flatten({ background: '#ffffff' });
     pipeline = spec.height
-      ? pipeline.resize(spec.width, spec.height, { fit: 'cover', position: sharp.strategy.attention })
+      ? pipeline.resize(spec.width, spec.height, { fit: 'cover', position: sharp().strategy.attention })
       : pipeline.resize(spec.width, null, { withoutEnlargement: true });
     if (mark && spec.height) {
       const margin = Math.round(Math.min(spec.width, spec.height) * WATERMARK.margin);
@@ -180,7 +195,7 @@ export class ImageProcessor {
       .resize(Math.max(1, Math.ceil(rect.w / block)), Math.max(1, Math.ceil(rect.h / block)), { fit: 'fill' })
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
+    return sharp()(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
       .resize(rect.w, rect.h, { fit: 'fill', kernel: 'nearest' })
       .blur(Math.max(3, block))
       .raw()

@@ -1,12 +1,16 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify';
+import type * as CsvStringify from 'csv-stringify';
 import type { DataSource } from 'typeorm';
 import { CHANNELS } from '../drafting/channels';
 import type { UnitTimezone } from '../units/unit.entity';
 import { neutraliseCell } from './csv-cell';
 import { localIso, type ReportPeriod } from './report-period';
+
+/** csv-stringify is loaded with the first export, not when the app starts (idle RSS, DESIGN.md §13). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+const csvStringify = (): typeof CsvStringify => require('csv-stringify') as typeof CsvStringify;
 
 /** Rows fetched per query: the export streams page by page, never the whole period at once. */
 export const CSV_PAGE_SIZE = 1000;
@@ -81,7 +85,7 @@ export class StoriesCsvService {
    */
   async open(unitIds: string[], period: ReportPeriod): Promise<Readable> {
     const first = await this.page(unitIds, period, undefined);
-    const csv = stringify({
+    const csv = csvStringify().stringify({
       bom: true,
       header: true,
       quoted: true,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import Parser from 'rss-parser';
+import type Parser from 'rss-parser';
 import { stripHtml } from '../matching/normalise';
 
 /** At most this many items of one feed are considered per poll (a feed is a window, not an archive). */
@@ -26,6 +26,17 @@ export interface ParsedItem {
   textHash: string;
 }
 
+let RssParser: typeof Parser | undefined;
+/**
+ * rss-parser (with xml2js, sax and xmlbuilder under it, ~50 modules) is loaded with the first
+ * partner feed polled, not when the app starts: most instances poll nothing for minutes, some
+ * never (idle RSS, DESIGN.md §13).
+ */
+function rssParser(): typeof Parser {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  return (RssParser ??= require('rss-parser') as typeof Parser);
+}
+
 const str = (value: unknown, max: number): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null);
 
 /**
@@ -41,7 +52,7 @@ export async function parseFeed(xml: string): Promise<ParsedItem[]> {
   }
   let feed: { items?: unknown[] };
   try {
-    feed = await new Parser().parseString(xml);
+    feed = await new (rssParser())().parseString(xml);
   } catch (error) {
     const reason = (error as Error).message?.split('\n')[0]?.slice(0, 120) ?? 'unreadable';
     if (/not recognized/i.test(reason)) throw new FeedParseError('not_a_feed', 'neither RSS nor Atom');
