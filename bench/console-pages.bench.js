@@ -19,7 +19,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const WARMUP = 15;
 const TARGET_MS = 100;
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const { percentile } = require('./lib/percentile');
 
 async function timePage(url, headers, marker) {
   const first = await fetch(url, { headers, redirect: 'manual' });

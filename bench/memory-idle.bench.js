@@ -5,7 +5,7 @@
 // then quiet: the resident set size is read from /proc after a settle period. A bare node:http
 // process is measured the same way to show Node's own floor.
 const fs = require('node:fs');
-const net = require('node:net');
+const { freePort } = require('./lib/free-port');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -31,16 +31,6 @@ function startProd() {
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS || 15_000);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const rssMiB = (pid) => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

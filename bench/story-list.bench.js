@@ -60,7 +60,7 @@ const QUERIES = [
   ['subtree + status + search', `unitCode=POLRES-JAKSEL&status=published&q=${encodeURIComponent('patroli')}`, 10],
 ];
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const { percentile } = require('./lib/percentile');
 
 async function timeQuery(url, headers, minTotal) {
   const first = await fetch(url, { headers });

@@ -13,25 +13,12 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { Client } = require('pg');
+const { reachable } = require('./lib/pg-reachable');
 
 const root = path.join(__dirname, '..');
 const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const figures = path.join(os.tmpdir(), `gaung-reliability-${process.pid}.json`);
 
-async function reachable(url) {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch (error) {
-    process.stderr.write(`PostgreSQL not reachable at ${url.replace(/\/\/[^@]*@/, '//***@')}: ${error.message}\n`);
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 (async () => {
   if (!fs.existsSync(path.join(root, 'dist', 'src', 'main.js'))) {

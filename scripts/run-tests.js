@@ -6,24 +6,11 @@
  */
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
-const { Client } = require('pg');
+const { reachable } = require('./lib/pg-reachable');
 
 const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const requireReal = ['1', 'true', 'yes'].includes(String(process.env.REQUIRE_REAL_PG || '').toLowerCase());
 
-async function reachable(url) {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch (error) {
-    process.stderr.write(`PostgreSQL not reachable at ${url.replace(/\/\/[^@]*@/, '//***@')}: ${error.message}\n`);
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 /** Type-checks and compiles first: tests that start real processes run dist/, and a type error fails CI. */
 function build() {

@@ -16,7 +16,7 @@ const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
-const net = require('node:net');
+const { freePort } = require('../bench/lib/free-port');
 const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
@@ -43,16 +43,6 @@ const percentile = (values, p) => {
 const median = (values) => percentile(values, 50);
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function call(base, method, route, { token, body } = {}) {
   const started = performance.now();
