@@ -30,6 +30,11 @@ export interface DetectionContext {
   citizens?: readonly KnownCitizen[];
   /** Numbers the unit publishes itself (hotline, piket, WhatsApp): never personal data. */
   allowedNumbers?: readonly string[];
+  /**
+   * The text is a citizen's quote: a known name there becomes a placeholder (the quoted sentence
+   * is then left out of what is published), never initials put into the citizen's mouth.
+   */
+  namesInQuotes?: boolean;
 }
 
 /** Letters and digits of any script: the edges of a word. */

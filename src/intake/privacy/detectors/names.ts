@@ -57,18 +57,23 @@ function namePartsOf(name: string): string[] {
   return [...new Set(parts.map((p) => p.toLowerCase()))];
 }
 
+/** A name's parts in a row, with a form of address before them: group 1 the form, group 2 the name. */
+function nameRegex(name: string): RegExp {
+  const parts = namePartsOf(name);
+  // a name without a part of three letters ("Al") is not looked for: it would hit ordinary words
+  if (parts.length === 0) return /(?!)/g;
+  const part = `(?:${parts.map(escape).sort((a, b) => b.length - a.length).join('|')})`;
+  return new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9])(?:(${FORM_SOURCE})\\s+)?(${part}(?:\\s+(?:${part}|[A-Z]\\.))*)(?![A-Za-z\\u00c0-\\u024f0-9])`, 'gi');
+}
+
 function startsSentence(text: string, at: number): boolean {
   return /(?:^|[.!?]["”’)]?\s+|\n\s*|["“(]\s*)$/.test(text.slice(Math.max(0, at - 4), at));
 }
 
-function knownNameHits(text: string, citizen: KnownCitizen, out: Hit[]): void {
+function knownNameHits(text: string, citizen: KnownCitizen, inQuote: boolean, out: Hit[]): void {
   const replacement = replacementFor(citizen);
   if (replacement === null || !citizen.name) return;
-  const parts = namePartsOf(citizen.name);
-  if (parts.length === 0) return;
-  const part = `(?:${parts.map(escape).sort((a, b) => b.length - a.length).join('|')})`;
-  const re = new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9])(?:(${FORM_SOURCE})\\s+)?(${part}(?:\\s+(?:${part}|[A-Z]\\.))*)(?![A-Za-z\\u00c0-\\u024f0-9])`, 'gi');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(nameRegex(citizen.name))) {
     const form = m[1];
     const names = m[2];
     const at = m.index!;
@@ -77,8 +82,12 @@ function knownNameHits(text: string, citizen: KnownCitizen, out: Hit[]): void {
     if (OFFICER_BEFORE.test(before)) continue;
     const words = names.split(/\s+/);
     if (!form && words.length === 1 && COMMON_WORDS.has(words[0].toLowerCase())) {
-      // a lone common word counts only written as a name inside a sentence
-      if (!/^\p{Lu}/u.test(words[0]) || startsSentence(text, namesAt)) continue;
+      // a lone common word counts only written as a name: capitalised, not in an all-capitals line
+      if (!/^\p{Lu}\p{Ll}/u.test(words[0])) continue;
+    }
+    if (inQuote) {
+      out.push({ kind: 'name', start: at, end: at + m[0].length });
+      continue;
     }
     const role = ROLE_BEFORE.exec(before);
     if (citizen.consentLevel !== 'initials' && role) {
@@ -109,6 +118,6 @@ function holderHits(text: string, out: Hit[]): void {
 }
 
 export function detectNames(text: string, ctx: DetectionContext, out: Hit[]): void {
-  for (const citizen of ctx.citizens ?? []) knownNameHits(text, citizen, out);
+  for (const citizen of ctx.citizens ?? []) knownNameHits(text, citizen, ctx.namesInQuotes === true, out);
   holderHits(text, out);
 }
