@@ -57,7 +57,7 @@ function viewHasPersonalData(view: StoryView): boolean {
 
 const PII_LABELS: Record<string, string> = {
   nik: 'NIK', phone: 'nomor telepon', email: 'alamat e-mail', plate: 'nomor polisi kendaraan', address: 'alamat rumah',
-  bank: 'nomor rekening atau dompet digital', name: 'nama warga',
+  bank: 'nomor rekening atau dompet digital', name: 'nama warga', idnum: 'nomor identitas (NPWP, paspor, SIM, BPJS...)', social: 'akun media sosial warga',
 };
 
 /**
