@@ -10,6 +10,7 @@ import type { Channel } from '../drafting/channels';
 import type { ChannelMode } from './channels/channel-provider';
 import { ChannelRegistry } from './channels/channel-registry';
 import type { PutChannelAccountDto } from './dto/channel-account.dto';
+import { ConnectService } from '../connections/connect.service';
 
 export const ACCOUNT_CHANNELS = ['x', 'instagram', 'facebook', 'tiktok', 'whatsapp', 'telegram'] as const;
 
@@ -28,6 +29,7 @@ export class ChannelAccounts {
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly registry: ChannelRegistry,
+    private readonly connections: ConnectService,
   ) {}
 
   async put(user: AuthUser, unitCode: string, channel: string, dto: PutChannelAccountDto) {
@@ -45,6 +47,12 @@ export class ChannelAccounts {
           throw ProblemException.validation([{ field: `credentials.${key}`, message: 'credentials are short text values with simple names' }]);
         }
       }
+    }
+    if (dto.mode === 'api' && credentials && this.connections.verifiesPasted(channel)) {
+      // pasted credentials (self-managed apps) are verified against the platform like a connection
+      await this.connections.connectPasted(user, unitCode, channel, credentials);
+      if (dto.handle) await this.db.query(`UPDATE channel_account SET handle = $3 WHERE unit_id = $1 AND channel = $2`, [unit.id, channel, dto.handle]);
+      return (await this.list(user, unitCode)).find((a) => a.channel === channel);
     }
     await this.db.transaction(async (manager) => {
       const context = `channel_account:${unit.id}:${channel}`;
