@@ -10,17 +10,20 @@ import { TelegramConnector } from './connectors/telegram.connector';
 import { TikTokConnector } from './connectors/tiktok.connector';
 import { XConnector } from './connectors/x.connector';
 import { OAuthClient } from './oauth-client';
+import { AccountVerificationController, OfficialAccountsController } from './registry/official-accounts.controller';
+import { OfficialAccountsRepository } from './registry/official-accounts.repository';
+import { OfficialAccountsService } from './registry/official-accounts.service';
 import { TokenHealthJob } from './token-health.job';
 import { TokenKeeper } from './token-keeper.service';
 
 /** Channel connections (issue 21): OAuth and bot-token connections, token upkeep, account health. */
 @Module({
   imports: [PublishingChannelsModule],
-  controllers: [ConnectionsController],
+  controllers: [ConnectionsController, OfficialAccountsController, AccountVerificationController],
   providers: [
     OAuthClient, XConnector, MetaConnector, TikTokConnector, TelegramConnector, ConnectorRegistry,
-    ConnectionsRepository, TokenKeeper, ConnectService, ConnectionGate, TokenHealthJob,
+    ConnectionsRepository, TokenKeeper, ConnectService, ConnectionGate, TokenHealthJob, OfficialAccountsRepository, OfficialAccountsService,
   ],
-  exports: [ConnectService, ConnectionGate, TokenKeeper, ConnectionsRepository, TokenHealthJob, ConnectorRegistry],
+  exports: [OfficialAccountsService, ConnectService, ConnectionGate, TokenKeeper, ConnectionsRepository, TokenHealthJob, ConnectorRegistry],
 })
 export class ConnectionsModule {}
