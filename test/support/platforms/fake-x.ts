@@ -33,6 +33,8 @@ export class FakeX extends FakePlatform {
     this.route('GET', '/i/oauth2/authorize', (r) => this.authorize(r));
     this.route('POST', '/2/oauth2/token', (r) => this.token(r));
     this.route('GET', '/2/users/me', (r) => this.authed(r, () => ({ status: 200, body: { data: this.user } })));
+    this.route('POST', '/2/media/upload', (r) => this.authed(r, () => ({ status: 200, body: { data: { id: `17${Date.now()}`, media_key: `3_17${Date.now()}`, expires_after_secs: 86400 } } })));
+    this.route('POST', '/2/media/metadata', (r) => this.authed(r, () => ({ status: 200, body: { data: { id: String(r.json.id), associated_metadata: true } } })));
     this.route('POST', '/2/tweets', (r) => this.authed(r, () => this.tweet(r)));
     this.route('GET', '/2/tweets', (r) => this.authed(r, () => ({
       status: 200, body: { data: (r.query.get('ids') ?? '').split(',').map((id) => ({ id, text: 'x', public_metrics: this.metrics })) },
