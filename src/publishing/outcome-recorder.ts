@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import { queryRows } from '../db/sql';
 import { INSTANCE_ID } from '../jobs/job-runner.service';
 import { ConnectionsRepository } from '../connections/connections.repository';
+import { EngagementRepository } from '../engagement/engagement.repository';
 import type { PublishOutcome } from './channels/channel-provider';
 import { DISPATCH, retryDelayMs } from './dispatch-policy';
 import type { ClaimedPublication } from './publication-request.builder';
@@ -27,6 +28,7 @@ export class OutcomeRecorder {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly connections: ConnectionsRepository,
+    private readonly engagement: EngagementRepository,
   ) {}
 
   async record(p: ClaimedPublication, outcome: PublishOutcome, forced?: 'cancelled'): Promise<void> {
@@ -49,6 +51,8 @@ export class OutcomeRecorder {
       }
       const unitId = owned[0].unit_id;
       if (set.status === 'published') await this.publisher.afterSuccess(manager, p.story_id, p.channel, now, null);
+      // figures are read back from the platform's API later (1 h, 6 h, 1 day, 7 days)
+      if (set.status === 'published' && p.mode === 'api') await this.engagement.track(manager, p.id, p.channel, now);
       await this.audit.record({ actorId: null, action: `publication.${set.status}`, subjectType: 'story', subjectId: p.story_id, unitId, to: set.status, reason: set.error, details: { channel: p.channel, publicationId: p.id, attempts: p.attempts } }, manager);
       if (set.status === 'failed' || set.status === 'unconfirmed') await this.warn(manager, unitId, p.story_id, p.channel, set.status);
       if (outcome.kind === 'reconnect') await this.holdForReconnect(manager, unitId, p, outcome.reason, now);

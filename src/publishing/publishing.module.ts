@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApprovalModule } from '../approval/approval.module';
 import { ConnectionsModule } from '../connections/connections.module';
+import { EngagementModule } from '../engagement/engagement.module';
 import { PublishingChannelsModule } from './channels/channels.module';
 import { ChannelAccounts } from './channel-accounts.service';
 import { ChannelAccountsController } from './channel-accounts.controller';
@@ -14,7 +15,7 @@ import { PublishingPause } from './publishing-pause.service';
 import { StoryPublisher } from './story-publisher';
 
 @Module({
-  imports: [ApprovalModule, PublishingChannelsModule, ConnectionsModule],
+  imports: [ApprovalModule, PublishingChannelsModule, ConnectionsModule, EngagementModule],
   controllers: [ChannelAccountsController, PublicationsController, PublishingController],
   providers: [ChannelAccounts, Dispatcher, OutcomeRecorder, PublicationRequestBuilder, PublicationsService, PublishingPause, StoryPublisher],
   exports: [ChannelAccounts, Dispatcher, PublicationsService, PublishingPause],
