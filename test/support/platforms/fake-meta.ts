@@ -52,6 +52,7 @@ export class FakeMeta extends FakePlatform {
       this.published.push(id);
       return { status: 200, body: { id } };
     }));
+    this.route('POST', `${V}/:id/photos`, (r, p) => this.asPage(r, () => ({ status: 200, body: { id: `55500${this.published.length}`, post_id: `${p.id}_80000${this.published.push('p')}` } })));
     this.route('POST', `${V}/:id/feed`, (r) => this.asPage(r, () => ({ status: 200, body: { id: `${this.pages[0].id}_90000${this.published.push('f')}` } })));
     this.route('GET', `${V}/:id/insights`, (r) => this.asPage(r, () => this.insights(r)));
     this.route('GET', `${V}/:id`, (r, p) => this.asPage(r, () => this.node(r, p.id)));
