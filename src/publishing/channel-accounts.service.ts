@@ -73,10 +73,11 @@ export class ChannelAccounts {
   async list(user: AuthUser, unitCode: string) {
     const unit = await this.scope.requireUnit(user, unitCode);
     return this.db.query(
-      `SELECT channel, mode, handle, credentials_sealed IS NOT NULL AS "hasCredentials", updated_at AS "updatedAt"
+      `SELECT channel, mode, handle, credentials_sealed IS NOT NULL AS "hasCredentials", updated_at AS "updatedAt",
+              state, connection_method AS "connectionMethod", verified, token_expires_at AS "tokenExpiresAt"
          FROM channel_account WHERE unit_id = $1 ORDER BY channel`,
       [unit.id],
-    ) as Promise<{ channel: string; mode: string; handle: string | null; hasCredentials: boolean }[]>;
+    ) as Promise<{ channel: string; mode: string; handle: string | null; hasCredentials: boolean; state: string; connectionMethod: string | null; verified: boolean }[]>;
   }
 
   /**

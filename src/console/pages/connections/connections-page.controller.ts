@@ -105,8 +105,14 @@ export class ConnectionsPageController {
   @Roles('humas')
   @AcceptsBody('form')
   async telegram(@CurrentUser() user: AuthUser, @Res() response: Response, @Param('code', UnitCodePipe) code: string, @Body() body: FormBody) {
-    await runFormAction(response, `/koneksi?satuan=${code}`, (r: { handle: string | null }) => `Kanal Telegram ${r.handle ?? ''} terhubung.`, () =>
-      this.connect.connectPasted(user, code, 'telegram', { botToken: field(body, 'botToken'), chatId: field(body, 'chatId') }));
+    try {
+      const done = await this.connect.connectPasted(user, code, 'telegram', { botToken: field(body, 'botToken'), chatId: field(body, 'chatId') });
+      redirectWithFlash(response, `/koneksi?satuan=${code}`, { kind: 'success', text: `Kanal Telegram ${done.handle ?? ''} terhubung.` });
+    } catch (error) {
+      // a refusal, or Telegram out of reach: the officer reads why on the same page
+      if (!(error instanceof ProblemException) || error.problem.status === 403 || error.problem.status === 404) throw error;
+      redirectWithFlash(response, `/koneksi?satuan=${code}`, { kind: 'error', text: error.problem.detail ?? 'Telegram tidak dapat dihubungkan.' });
+    }
   }
 
   @Post(':code/izin-humas')
