@@ -58,8 +58,12 @@ export class ConnectionsRepository {
     return row ?? null;
   }
 
-  /** Locks the account row until the transaction ends: refreshes of one account run one at a time, across instances. */
-  async lockAccount(manager: EntityManager, id: string): Promise<AccountRow | null> {
+  /**
+   * Locks the account row until the transaction ends: refreshes of one account run one at a time,
+   * across instances. `waitMs` bounds the wait for another instance's refresh.
+   */
+  async lockAccount(manager: EntityManager, id: string, waitMs?: number): Promise<AccountRow | null> {
+    if (waitMs) await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [`${waitMs}ms`]);
     const [row] = await queryRows<AccountRow>(manager, `SELECT ${ACCOUNT_COLUMNS} FROM channel_account a JOIN unit u ON u.id = a.unit_id WHERE a.id = $1 FOR UPDATE OF a`, [id]);
     return row ?? null;
   }
@@ -123,6 +127,16 @@ export class ConnectionsRepository {
       [id, reading.state, reading.reason, now, reading.scopes ?? null, reading.tokenExpiresAt ?? null, reading.verified === undefined ? null : reading.verified],
     );
     return row?.notify ?? false;
+  }
+
+  /** The handle an officer typed over the one the platform reported. */
+  async setHandle(unitId: string, channel: string, handle: string): Promise<void> {
+    await this.db.query(`UPDATE channel_account SET handle = $3 WHERE unit_id = $1 AND channel = $2`, [unitId, channel, handle]);
+  }
+
+  async storyTitle(manager: EntityManager, storyId: string): Promise<string> {
+    const [row] = await queryRows<{ title: string }>(manager, `SELECT title FROM story WHERE id = $1`, [storyId]);
+    return row?.title ?? '';
   }
 
   async setQuota(manager: EntityManager, unitId: string, channel: string, until: Date, reason: string): Promise<void> {

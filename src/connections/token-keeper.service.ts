@@ -63,8 +63,7 @@ export class TokenKeeper {
     let rejected: string | null = null;
     const result = await this.db.transaction(async (manager): Promise<FreshCredentials> => {
       // waits while another instance refreshes this account
-      await manager.query(`SET LOCAL lock_timeout = '60s'`);
-      const row = await this.repository.lockAccount(manager, accountId);
+      const row = await this.repository.lockAccount(manager, accountId, 60_000);
       if (!row) return { ok: false, reason: 'the account no longer exists' };
       if (row.state === 'reconnect_needed' || row.state === 'revoked') return { ok: false, reason: `the ${row.channel} account needs reconnecting` };
       // someone refreshed while we waited: their token is ours too

@@ -11,6 +11,7 @@ import type { ChannelMode } from './channels/channel-provider';
 import { ChannelRegistry } from './channels/channel-registry';
 import type { PutChannelAccountDto } from './dto/channel-account.dto';
 import { ConnectService } from '../connections/connect.service';
+import { ConnectionsRepository } from '../connections/connections.repository';
 
 export const ACCOUNT_CHANNELS = ['x', 'instagram', 'facebook', 'tiktok', 'whatsapp', 'telegram'] as const;
 
@@ -30,6 +31,7 @@ export class ChannelAccounts {
     private readonly audit: AuditService,
     private readonly registry: ChannelRegistry,
     private readonly connections: ConnectService,
+    private readonly connectionRows: ConnectionsRepository,
   ) {}
 
   async put(user: AuthUser, unitCode: string, channel: string, dto: PutChannelAccountDto) {
@@ -51,7 +53,7 @@ export class ChannelAccounts {
     if (dto.mode === 'api' && credentials && this.connections.verifiesPasted(channel)) {
       // pasted credentials (self-managed apps) are verified against the platform like a connection
       await this.connections.connectPasted(user, unitCode, channel, credentials);
-      if (dto.handle) await this.db.query(`UPDATE channel_account SET handle = $3 WHERE unit_id = $1 AND channel = $2`, [unit.id, channel, dto.handle]);
+      if (dto.handle) await this.connectionRows.setHandle(unit.id, channel, dto.handle);
       return (await this.list(user, unitCode)).find((a) => a.channel === channel);
     }
     await this.db.transaction(async (manager) => {

@@ -67,7 +67,7 @@ export class OutcomeRecorder {
     const reading = { state: account.state === 'revoked' ? ('revoked' as const) : ('reconnect_needed' as const), reason: scrub(reason) };
     const notify = await this.connections.setState(manager, account.id, reading, now);
     if (notify) {
-      const [{ title }] = await manager.query(`SELECT title FROM story WHERE id = $1`, [p.story_id]);
+      const title = await this.connections.storyTitle(manager, p.story_id);
       await this.connections.notifyReconnect(manager, unitId, p.story_id, `Akun ${p.channel} ${account.unit_code} perlu dihubungkan ulang; publikasi menunggu: ${title}`);
     }
   }
