@@ -61,7 +61,7 @@ export class ChannelConnections1764400000000 implements MigrationInterface {
     await db.query(`ALTER TABLE publication DROP CONSTRAINT publication_status_check`);
     await db.query(`
       ALTER TABLE publication ADD CONSTRAINT publication_status_check CHECK (status IN
-        ('scheduled', 'sending', 'retrying', 'published', 'awaiting_manual', 'awaiting_reconnect', 'unconfirmed', 'failed', 'cancelled'))`);
+        ('scheduled', 'sending', 'retrying', 'published', 'awaiting_manual', 'awaiting_reconnect', 'unconfirmed', 'failed', 'cancelled', 'held'))`);
     await db.query(`
       ALTER TABLE publication
         -- an id the platform gave a post still being finished (TikTok publish_id in the creator's inbox)
@@ -109,7 +109,7 @@ export class ChannelConnections1764400000000 implements MigrationInterface {
     await db.query(`ALTER TABLE publication DROP CONSTRAINT publication_status_check`);
     await db.query(`
       ALTER TABLE publication ADD CONSTRAINT publication_status_check CHECK (status IN
-        ('scheduled', 'sending', 'retrying', 'published', 'awaiting_manual', 'unconfirmed', 'failed', 'cancelled'))`);
+        ('scheduled', 'sending', 'retrying', 'published', 'awaiting_manual', 'unconfirmed', 'failed', 'cancelled', 'held'))`);
     await db.query(`DROP TABLE oauth_attempt`);
     await db.query(`ALTER TABLE unit DROP COLUMN humas_may_connect`);
     await db.query(`DROP INDEX channel_account_state_idx`);

@@ -7,6 +7,7 @@ import { queryRows } from '../db/sql';
 import { INSTANCE_ID } from '../jobs/job-runner.service';
 import { ConnectionGate } from '../connections/connection-gate.service';
 import type { ChannelProvider, PublishOutcome, PublishRequest } from './channels/channel-provider';
+import { PublishGate } from '../privacy-gate/publish-gate.service';
 import { ChannelRegistry } from './channels/channel-registry';
 import { DISPATCH, withConcurrency } from './dispatch-policy';
 import { OutcomeRecorder } from './outcome-recorder';
@@ -33,7 +34,8 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly recorder: OutcomeRecorder,
     private readonly clock: Clock,
     @Inject(GAUNG_CONFIG) private readonly config: GaungConfig,
-    private readonly gate: ConnectionGate,
+    private readonly gate: PublishGate,
+    private readonly connectionGate: ConnectionGate,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -120,8 +122,14 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
         await this.recorder.record(publication, { kind: 'refused', reason: 'the story is no longer approved' }, 'cancelled');
         return;
       }
-      // an account waiting for a reconnection, over its quota, or whose token cannot be renewed: nothing is sent
-      const gated = await this.gate.prepare(built);
+      // the publish gate, right before the text leaves (issue 16): a hit holds the publication
+      const [gate] = await this.gate.check(this.db.manager, [publication.story_id], { channels: [publication.channel] });
+      if (gate && gate.findings.length > 0) {
+        await this.recorder.hold(publication, gate.findings);
+        return;
+      }
+      // an account waiting for a reconnection, over its quota, or whose token cannot be renewed: nothing is sent (issue 21)
+      const gated = await this.connectionGate.prepare(built);
       if (!gated.ok) {
         await this.recorder.record(publication, gated.outcome);
         return;

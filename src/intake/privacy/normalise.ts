@@ -34,8 +34,8 @@ const DIGIT_WORDS: Record<string, string> = {
 const DIGIT_WORD = `(?:${Object.keys(DIGIT_WORDS).join('|')}|\\d)`;
 /** Four or more digit words (or single digits among them) in a row: a number read out. */
 const DIGIT_WORD_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${DIGIT_WORD}(?:[\\s,.\\-/]{1,3}${DIGIT_WORD}){3,}(?![\\p{L}\\p{N}])`, 'giu');
-/** Every mobile number holds an 8 (08.., 628..): text without that word cannot hold one read out. */
-const MAY_HAVE_DIGIT_WORDS = /delapan|lapan|eight/i;
+/** A number read out holds a zero or an eight (08.., 628.., a NIK's province rarely lacks both). */
+const MAY_HAVE_DIGIT_WORDS = /delapan|lapan|eight|\bnol\b|\bkosong\b|\bzero\b/i;
 
 export interface NormalisedText {
   /** The text number detection runs on: letters that stand for digits inside numbers read as digits. */
@@ -98,7 +98,10 @@ function fold(text: string, b: Builder): void {
   }
 }
 
-/** Step 2: O/o and I/l/| between digits (or leading/trailing a digit run) read as digits, in a copy. */
+/**
+ * Step 2: runs of O/o and I/l/| that sit inside a number (digits, or a separator and a digit, on
+ * both sides), or lead or end one beside a digit, read as digits, in a copy: "O8l2", "0885 OOO3".
+ */
 function confusables(b: Builder): string[] {
   const c = [...b.chars];
   const isDigit = (k: number) => k >= 0 && k < c.length && c[k] >= '0' && c[k] <= '9';
@@ -106,15 +109,16 @@ function confusables(b: Builder): string[] {
   const isAlnum = (k: number) => k >= 0 && k < c.length && /[\p{L}\p{N}]/u.test(c[k]);
   const digitBefore = (k: number) => isDigit(k - 1) || (isSep(k - 1) && isDigit(k - 2));
   const digitAfter = (k: number) => isDigit(k + 1) || (isSep(k + 1) && isDigit(k + 2));
-  for (let pass = 0; pass < 2; pass++) {
-    for (let k = 0; k < c.length; k++) {
-      const digit = CONFUSABLE_DIGIT[c[k]];
-      if (!digit) continue;
-      const inside = digitBefore(k) && digitAfter(k);
-      const leading = !isAlnum(k - 1) && isDigit(k + 1) && isDigit(k + 2);
-      const trailing = isDigit(k - 1) && isDigit(k - 2) && !isAlnum(k + 1);
-      if (inside || leading || trailing) c[k] = digit;
-    }
+  // twice: a run read as digits can make its neighbour's run sit inside a number ("O8I2")
+  for (let pass = 0; pass < 2; pass++) for (let k = 0; k < c.length; k++) {
+    if (!CONFUSABLE_DIGIT[c[k]]) continue;
+    let end = k;
+    while (end + 1 < c.length && CONFUSABLE_DIGIT[c[end + 1]]) end++;
+    const inside = digitBefore(k) && digitAfter(end);
+    const leading = !isAlnum(k - 1) && isDigit(end + 1) && isDigit(end + 2);
+    const trailing = isDigit(k - 1) && isDigit(k - 2) && !isAlnum(end + 1);
+    if (inside || leading || trailing) for (let j = k; j <= end; j++) c[j] = CONFUSABLE_DIGIT[c[j]];
+    k = end;
   }
   return c;
 }
@@ -127,7 +131,7 @@ function digitWords(b: Builder): Builder {
   let last = 0;
   for (const m of text.matchAll(DIGIT_WORD_RUN)) {
     const words = [...m[0].matchAll(new RegExp(DIGIT_WORD, 'giu'))];
-    if (words.filter((w) => !/^\d$/.test(w[0])).length < 2) continue;
+    if (words.every((w) => /^\d$/.test(w[0]))) continue;
     for (let k = last; k < m.index!; k++) out.push(b.chars[k], b.start[k], b.end[k]);
     for (const w of words) {
       const from = m.index! + w.index!;

@@ -57,8 +57,11 @@ export interface FieldFinding extends PiiFinding {
   field: string;
 }
 
-/** Numbers read the text with look-alike letters as digits; the others read letters as letters. */
-const ON_DIGITS = [detectNumbers];
+/**
+ * Numbers read the text with look-alike letters as digits; the others read letters as letters,
+ * plates both ways ("B 1O23 XYZ" is a plate with a letter O for a zero; "A10I" one ending in I).
+ */
+const ON_DIGITS = [detectNumbers, detectPlates];
 const ON_LETTERS = [detectNames, detectEmails, detectAddresses, detectPlates];
 const RANK = new Map(PII_KINDS.map((kind, i) => [kind, i]));
 /** An account number and its holder ("5271234567 a.n. ...") are one hit. */
@@ -105,7 +108,7 @@ export function detectPersonalData(text: string, ctx: DetectionContext = {}): Hi
   if (!text) return [];
   const normalised = normaliseForDetection(text);
   const hits: Hit[] = [];
-  for (const detect of ON_DIGITS) detect(normalised.text, ctx, hits);
+  for (const detect of ON_DIGITS) if (detect !== detectPlates || normalised.text !== normalised.letters) detect(normalised.text, ctx, hits);
   for (const detect of ON_LETTERS) detect(normalised.letters, ctx, hits);
   if (hits.length === 0) return hits;
   for (const h of hits) [h.start, h.end] = originalSpan(normalised, h.start, h.end);

@@ -14,12 +14,12 @@ const STREET = ci(['jl', 'jln', 'jalan', 'lr', 'lrg', 'lorong', 'komp', 'komplek
 const ALLEY = ci(['gg', 'gang']);
 /** Words that end a street's name: what follows them is not its house number ("Jalan Sudirman pada 17 Agustus"). */
 const STOP = ci(['di', 'dan', 'yang', 'ke', 'dari', 'untuk', 'pada', 'sejak', 'hingga', 'sekitar', 'pukul', 'tanggal', 'tgl', 'sebanyak',
-  'selama', 'sampai', 'dengan', 'oleh', 'atau', 'arah', 'menuju', 'sekira', 'kurang', 'lebih', 'tahun', 'km']);
+  'selama', 'sampai', 'dengan', 'oleh', 'atau', 'arah', 'menuju', 'sekira', 'kurang', 'lebih', 'tahun', 'km', 'rp', 'sebesar', 'senilai']);
 /** A word of a street's name: letters (any script), apostrophes, hyphens; roman numerals included. */
-const NAME_WORD = `(?!${STOP}\\b)[A-Za-z\\u00c0-\\u024f][A-Za-z\\u00c0-\\u024f'’\\-]*\\.?`;
+const NAME_WORD = `(?:(?!${STOP}\\b)[A-Za-z\\u00c0-\\u024f][A-Za-z\\u00c0-\\u024f'’\\-]*\\.?|km\\.?\\s*\\d{1,3}(?:[.,]\\d{1,3})?)`;
 const HOUSE_WORD = ci(['no', 'nomor', 'nomer', 'nmr', 'nr', 'nmor']);
 /** A house number; not the start of a longer number ("nomor 62 813 1122 3344" is a phone). */
-const NUMBER = '[A-Za-z]?\\d{1,4}[A-Za-z]?(?:\\s*[/\\-]\\s*[A-Za-z]?\\d{1,4}[A-Za-z]?)?(?![ \\u00a0.,\\-]?\\d)';
+const NUMBER = '[A-Za-z]?\\d{1,4}[A-Za-z]?(?:\\s*[/\\-]\\s*[A-Za-z]?\\d{1,4}[A-Za-z]?)?(?![ \\u00a0.,\\-/]?\\d)';
 const HOUSE =
   `(?:${HOUSE_WORD}\\.?\\s*:?\\s*${NUMBER}` +
   `|#\\s*${NUMBER}` +
@@ -32,10 +32,10 @@ const NOT_A_HOUSE =
 const RT_RW =
   `(?:rt\\s*/\\s*rw\\.?\\s*:?\\s*\\d{1,3}\\s*/\\s*\\d{1,3}` +
   `|rt\\.?\\s*:?\\s*\\d{1,3}(?:\\s*[/,]?\\s*rw\\.?\\s*:?\\s*\\d{1,3})?)`;
-const END = '(?![A-Za-z\\u00c0-\\u024f0-9])(?![ \\u00a0.,\\-]?\\d)';
+const END = '(?![A-Za-z\\u00c0-\\u024f0-9])(?![ \\u00a0.,\\-/]?\\d)';
 
 const STREET_ADDRESS = new RegExp(
-  `(?<![A-Za-z\\u00c0-\\u024f0-9])${STREET}(?:\\.\\s*|\\s+)(?!km\\b)((?:${NAME_WORD}\\s+){1,6}?),?\\s*(${HOUSE})${END}(?:,?\\s*${RT_RW}${END})?`,
+  `(?<![A-Za-z\\u00c0-\\u024f0-9])${STREET}(?:\\.\\s*|\\s+)(?!km\\b)((?:${NAME_WORD}(?:,?\\s+|,)){1,6}?),?\\s*(${HOUSE})${END}(?:,?\\s*${RT_RW}${END})?`,
   'gid',
 );
 const ALLEY_ADDRESS = new RegExp(
@@ -44,7 +44,7 @@ const ALLEY_ADDRESS = new RegExp(
 );
 const RT_RW_ALONE = new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9])${RT_RW}${END}`, 'gi');
 const HOME_NUMBER = new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9])(?:rumah|kediaman|kontrakan|kos|kost|indekos|tempat tinggal)(?:nya)?\\s+${HOUSE_WORD}\\.?\\s*${NUMBER}${END}`, 'gi');
-const MAY_HAVE_ADDRESS = /\b(?:jl|jln|jalan|gg|gang|lr|lrg|lorong|komp|komplek|kompleks|perum|perumahan|cluster|klaster|griya|villa|vila|apartemen|apt|rusun|rusunawa|asrama|rt|rumah|kediaman|kontrakan|kos|kost|indekos|tempat tinggal)\b/i;
+const MAY_HAVE_ADDRESS = /\b(?:jl|jln|jalan|gg|gang|lr|lrg|lorong|komp|komplek|kompleks|perum|perumahan|cluster|klaster|griya|villa|vila|apartemen|apt|rusun|rusunawa|asrama|rt|rumah|kediaman|kontrakan|kos|kost|indekos|tempat tinggal)(?:nya)?\b/i;
 
 export function detectAddresses(text: string, _ctx: DetectionContext, out: Hit[]): void {
   if (!MAY_HAVE_ADDRESS.test(text)) return;
@@ -53,6 +53,8 @@ export function detectAddresses(text: string, _ctx: DetectionContext, out: Hit[]
     const houseAt = m.indices![2]![0];
     // a bare number after the street name must be a house number, not "Km 5", "17 orang", "2 jam", a year
     if (/^\d/.test(house) && (NOT_A_HOUSE.test(text.slice(houseAt + house.length)) || /^(?:19|20)\d\d$/.test(house))) continue;
+    // after a comma only a written house number ("Jl. Melati, No. 12"), not any number ("Jalan warga, 01/01")
+    if (/^\d/.test(house) && /,/.test(m[1])) continue;
     out.push({ kind: 'address', start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(ALLEY_ADDRESS)) {

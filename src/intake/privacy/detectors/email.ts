@@ -23,6 +23,9 @@ const SPELLED = /[\[(]\s*(?:at|et|@|dot|titik)\s*[\])]|\s(?:at|et)\s/i;
 
 /** Domains people write without a dot-word: "gmail com" after an "at" is still an address. */
 const MAIL_DOMAINS = /^(?:gmail|yahoo|ymail|hotmail|outlook|live|icloud|proton(?:mail)?|rocketmail|mail|gmx|aol|polri)$/i;
+/** "budi @gmail.com": a space before the sign only, before a mail domain (a mention has no such domain). */
+const MAIL_TLD = '(?:com|net|org|co\\.id|go\\.id|ac\\.id|sch\\.id|or\\.id|web\\.id|my\\.id|biz\\.id|id|info|io|me|edu)';
+const SPACED_BEFORE = new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9_%+.\\-])${LOCAL}\\s+@${LABEL}(?:\\.${LABEL})*\\.${MAIL_TLD}(?![A-Za-z\\u00c0-\\u024f0-9\\-])(?!\\.[A-Za-z0-9])`, 'gi');
 const LOOSE = new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9_%+.\\-])${LOCAL}${AT}([A-Za-z]+)\\s+(?:com|co\\.id|co id|net|id|org)(?![A-Za-z\\u00c0-\\u024f0-9])`, 'gi');
 
 export function detectEmails(text: string, ctx: DetectionContext, out: Hit[]): void {
@@ -32,6 +35,7 @@ export function detectEmails(text: string, ctx: DetectionContext, out: Hit[]): v
       if (!m[0].includes('@') && !/[\[(]/.test(m[0]) && !/\s(?:dot|titik)\s/i.test(m[0]) && !/\.\p{L}{2,}$/u.test(m[0])) continue;
       out.push({ kind: 'email', start: m.index!, end: m.index! + m[0].length });
     }
+    for (const m of text.matchAll(SPACED_BEFORE)) out.push({ kind: 'email', start: m.index!, end: m.index! + m[0].length });
     for (const m of text.matchAll(LOOSE)) {
       if (MAIL_DOMAINS.test(m[1])) out.push({ kind: 'email', start: m.index!, end: m.index! + m[0].length });
     }

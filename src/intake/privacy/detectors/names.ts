@@ -11,6 +11,7 @@
  */
 import { initialsOf, nameWords } from '../consent';
 import type { DetectionContext, Hit, KnownCitizen } from './detector';
+import { ORDINARY_WORDS } from './ordinary-words';
 
 /** Forms of address written before a name; they go with it. */
 export const FORMS_OF_ADDRESS = [
@@ -81,6 +82,8 @@ function knownNameHits(text: string, citizen: KnownCitizen, inQuote: boolean, ou
     const before = text.slice(Math.max(0, at - 30), at);
     if (OFFICER_BEFORE.test(before)) continue;
     const words = names.split(/\s+/);
+    // an ordinary word of press texts on its own is the word ("warga"), not the citizen "Warga Demo"
+    if (!form && words.length === 1 && ORDINARY_WORDS.has(words[0].toLowerCase())) continue;
     if (!form && words.length === 1 && COMMON_WORDS.has(words[0].toLowerCase())) {
       // a lone common word counts only written as a name: capitalised, not in an all-capitals line
       if (!/^\p{Lu}\p{Ll}/u.test(words[0])) continue;
