@@ -74,6 +74,11 @@ export class ConnectionsRepository {
       WHERE a.mode = 'api' AND a.credentials_sealed IS NOT NULL AND a.channel = ANY($1) ORDER BY a.id`, [channels]);
   }
 
+  async anyApiAccount(channels: readonly string[]): Promise<boolean> {
+    const rows = await queryRows<{ one: number }>(this.db, `SELECT 1 AS one FROM channel_account WHERE mode = 'api' AND credentials_sealed IS NOT NULL AND channel = ANY($1) LIMIT 1`, [channels]);
+    return rows.length > 0;
+  }
+
   /** Stores a (re)connected account: tokens sealed by the caller, state connected, quota and notices cleared. */
   async saveConnected(manager: EntityManager, input: { unitId: string; channel: string; account: ConnectedAccount; sealed: string; method: 'oauth' | 'pasted'; userId: string; now: Date }): Promise<string> {
     const { account: a } = input;

@@ -61,6 +61,8 @@ export class TokenHealthJob implements OnApplicationBootstrap, OnApplicationShut
     const period = this.periodMs > 0 ? this.periodMs : 15 * 60_000;
     const now = this.clock.now();
     const slot = new Date(Math.floor(now.getTime() / period) * period).toISOString();
+    // nothing connected through an API (many installations, most tests): no occurrence to claim
+    if (!(await this.repository.anyApiAccount(CONNECTABLE_CHANNELS))) return null;
     return (await this.jobs.runOnce('token-health', slot, async () => ({ ...(await this.checkAll(period)) }))) as HealthRunSummary | null;
   }
 
