@@ -19,9 +19,10 @@ export const INVISIBLE =
 
 /**
  * Anything NFKC or digit folding may change: outside ASCII, Latin-1, general punctuation and the
- * emoji planes (those never fold to letters or digits). Most texts have none of it.
+ * emoji planes (U+1F000-U+1FFFF: high surrogates D83C-D83E; those never fold to letters or digits,
+ * while mathematical digits, D835, do). Most texts have none of it.
  */
-const NEEDS_FOLDING = /[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u00b1\u00b4-\u00b8\u00bb\u00bf-\u00ff\u2010-\u2027\u2030-\u205e\u20ac\u2190-\u21ff\u2600-\u27bf]|[\u200b-\u200f\u202a-\u202e\u2060-\u206f]|[0-9][\u2010-\u2015\u2212][0-9]/;
+const NEEDS_FOLDING = /[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u00b1\u00b4-\u00b8\u00bb\u00bf-\u00ff\u2010-\u2027\u2030-\u205e\u20ac\u2190-\u21ff\u2600-\u27bf\ud83c-\ud83e\udc00-\udfff]|[\u200b-\u200f\u202a-\u202e\u2060-\u206f]|[0-9][\u2010-\u2015\u2212][0-9]/;
 
 /** A letter that stands for a digit, next to a digit: "O8l2", "0812-345O"; or a symbol between digits: "0812~3456", "0812🔹3456". */
 const CONFUSABLE_NEAR_DIGIT = /[0-9][OoIl]|[OoIl][0-9]|[0-9] ?[^\p{L}\p{N}\s.,:;!?'"()[\]{}\-\/_+] ?[0-9]/u;
@@ -207,7 +208,14 @@ export function normaliseForDetection(text: string): NormalisedText {
   if (!folding && !confusing && !words && !spaced) return identity(text);
   let b = new Builder();
   if (folding) fold(text, b);
-  else for (let k = 0; k < text.length; k++) b.push(text[k], k, k + 1);
+  else {
+    // by code point: an emoji between digits is one separator, not two halves
+    let at = 0;
+    for (const ch of text) {
+      b.push(ch, at, at + ch.length);
+      at += ch.length;
+    }
+  }
   if (spaced) b = spacedLetters(b);
   if (words || folding) b = digitWords(b);
   const digitsRead = confusing || folding ? confusables(b) : b.chars;

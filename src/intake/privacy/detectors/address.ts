@@ -31,7 +31,7 @@ const VERB = /^(?:me|mem|men|meng|meny|ber|ter)[a-z]{3,}$/;
  * A word of a street's name: letters (a digit inside, "M3lati"), apostrophes, hyphens, an
  * abbreviation ("K.H."), roman numerals; "Km 27" on a long road; a number before a name ("17 Agustus").
  */
-const NAME_WORD = `(?:(?!${STOP}\\b)(?!${HOUSE_WORDS})[${L}][${L}0-9'’\\-]*\\.?|km\\.?\\s*\\d{1,3}(?:[.,]\\d{1,3})?|\\d{1,3}(?=\\s+[${L}]))`;
+const NAME_WORD = `(?:(?!${STOP}\\b)(?!${HOUSE_WORDS})(?!(?:jl|jln|jalan)\\b)[${L}][${L}0-9'’\\-]*\\.?|km\\.?\\s*\\d{1,3}(?:[.,]\\d{1,3})?|\\d{1,3}(?=\\s+[${L}]))`;
 /** Between name words: a space, a comma, or nothing after an abbreviation's full stop ("K.H.Hasyim"). */
 const NAME_SEP = '(?:,?\\s+|,|(?<=\\.))';
 /** Numbers written as words, up to ninety-nine: "tujuh belas", "dua puluh satu". */
@@ -57,7 +57,8 @@ const HOUSE = `(?:${HOUSE_PART}|${DIGITS})(?:,?\\s*${HOUSE_PART}){0,2}`;
 /** What a bare number after a street name must not be: a distance, a count, a time, a date. */
 const NOT_A_HOUSE =
   /^\s*(?:km|kilo|meter|m\b|menit|jam|orang|unit|personel|tahun|kali|hari|pukul|wib|wita|wit|%|jan|feb|mar|apr|mei|jun|jul|agu|ags|sep|okt|nov|des)/i;
-const END = `(?![${L}0-9])(?![ \\u00a0.,\\-/]?\\d)`;
+/** After an address: not more of a word or number, and not inside an e-mail address ("Gg. Mawar nomor a0.b@x.id"). */
+const END = `(?![${L}0-9])(?![ \\u00a0.,\\-/]?\\d)(?![\\w.%+\\-]*@)`;
 
 const STREET_ADDRESS = new RegExp(
   `(?<![${L}0-9])${STREET}(?:\\.\\s*|\\s+)(?!km\\b)((?:${NAME_WORD}${NAME_SEP}){1,6}),?\\s*(${HOUSE})${END}(?:,?\\s*${RT_RW}${END})?`,
@@ -73,30 +74,45 @@ const HOME_NUMBER = new RegExp(
   `(?<![${L}0-9])(?:rumah|kediaman|kontrakan|kos|kost|indekos|tempat tinggal)(?:nya)?(?:\\s+(?:yg|yang|korban|pelapor|saya|warga|terlapor|tersangka|kami))?\\s+${HOUSE_WORD}\\.?\\s*${NUMBER}${END}`,
   'gi',
 );
-const MAY_HAVE_ADDRESS =
-  /\b(?:jl|jln|jalan|gg|gang|lr|lrg|lorong|komp|komplek|kompleks|perum|perumnas|perumahan|cluster|klaster|griya|villa|vila|apartemen|apt|rusun|rusunawa|asrama|ruko|rukan|kp|kampung|dusun|dsn|rt|rw|rumah|kediaman|kontrakan|kos|kost|indekos|tempat tinggal)(?:nya)?(?![a-z])/i;
+/** Every address starts with one of these words: the patterns are tried only where one stands. */
+const ANCHOR =
+  /(?<![A-Za-z\u00c0-\u024f0-9])(?:jl|jln|jalan|gg|gang|lr|lrg|lorong|komp|komplek|kompleks|perum|perumnas|perumahan|cluster|klaster|griya|villa|vila|apartemen|apt|rusun|rusunawa|asrama|ruko|rukan|kp|kampung|dusun|dsn|rt|rw|rumah|kediaman|kontrakan|kos|kost|indekos|tempat tinggal)(?:nya)?(?![a-z])/gi;
+
+/** The same pattern, tried at one position only (sticky): a release holds a dozen anchors, not thousands of positions. */
+const sticky = (re: RegExp) => new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+const AT_ANCHOR = { street: sticky(STREET_ADDRESS), alley: sticky(ALLEY_ADDRESS), rt: sticky(RT_RW_ALONE), home: sticky(HOME_NUMBER) };
+
+function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
 
 export function detectAddresses(text: string, _ctx: DetectionContext, out: Hit[]): void {
-  if (!MAY_HAVE_ADDRESS.test(text)) return;
-  for (const m of text.matchAll(STREET_ADDRESS)) {
-    const house = m[2];
-    const houseAt = m.indices![2]![0];
-    const bare = /^\d{1,4}[A-Za-z]{0,2}(?:\s*[/\-]\s*[A-Za-z]?\d{1,4}[A-Za-z]?)?$/.test(house);
-    if (bare) {
-      // a bare number after the street name must be a house number, not "Km 5", "17 orang", a year, a date
-      if (NOT_A_HOUSE.test(text.slice(houseAt + house.length)) || /^(?:19|20)\d\d$/.test(house)) continue;
-      // after a comma, or after a long run of words, only a written house number counts ("Jalan warga, 01/01")
-      const words = m[1].trim().split(/\s+/);
-      if (/,/.test(m[1]) || words.length > 3 || words.some((w) => VERB.test(w))) continue;
-    }
-    out.push({ kind: 'address', start: m.index!, end: m.index! + m[0].length });
-  }
-  for (const m of text.matchAll(ALLEY_ADDRESS)) {
+  for (const anchor of text.matchAll(ANCHOR)) {
+    const at = anchor.index!;
+    const street = matchAt(AT_ANCHOR.street, text, at);
+    if (street && isAddress(street, text)) out.push({ kind: 'address', start: at, end: at + street[0].length });
+    const alley = matchAt(AT_ANCHOR.alley, text, at);
     // "Gg. Mawar", "gg mawar 3": a named alley; "masuk gang sempit" is a description
-    if (!/^[\p{Lu}\d]/u.test(m[1]) && !/\d/.test(m[0].slice(m[0].indexOf(m[1]) + m[1].length))) continue;
-    out.push({ kind: 'address', start: m.index!, end: m.index! + m[0].trimEnd().length });
+    if (alley && (/^[\p{Lu}\d]/u.test(alley[1]) || /\d/.test(alley[0].slice(alley[0].indexOf(alley[1]) + alley[1].length)))) {
+      out.push({ kind: 'address', start: at, end: at + alley[0].trimEnd().length });
+    }
+    for (const re of [AT_ANCHOR.rt, AT_ANCHOR.home]) {
+      const m = matchAt(re, text, at);
+      if (m) out.push({ kind: 'address', start: at, end: at + m[0].trimEnd().length });
+    }
   }
-  for (const re of [RT_RW_ALONE, HOME_NUMBER]) {
-    for (const m of text.matchAll(re)) out.push({ kind: 'address', start: m.index!, end: m.index! + m[0].trimEnd().length });
-  }
+}
+
+/** A street with a number is an address unless the number is clearly something else. */
+function isAddress(m: RegExpExecArray, text: string): boolean {
+  const house = m[2];
+  const houseAt = m.indices![2]![0];
+  const bare = /^\d{1,4}[A-Za-z]{0,2}(?:\s*[/\-]\s*[A-Za-z]?\d{1,4}[A-Za-z]?)?$/.test(house);
+  if (!bare) return true;
+  // a bare number after the street name must be a house number, not "Km 5", "17 orang", a year, a date
+  if (NOT_A_HOUSE.test(text.slice(houseAt + house.length)) || /^(?:19|20)\d\d$/.test(house)) return false;
+  // after a comma, a long run of words or a verb, only a written house number counts ("Jalan warga, 01/01")
+  const words = m[1].trim().split(/\s+/);
+  return !/,/.test(m[1]) && words.length <= 3 && !words.some((w) => VERB.test(w));
 }

@@ -39,10 +39,12 @@ const ANNOUNCED = new RegExp(
   `\\s*[:.]?\\s*([A-Za-z]{1,2}${SEP}?\\d{1,4}(?:${SEP}?[A-Za-z]{1,3})?)(?![A-Za-z\\u00c0-\\u024f0-9])`,
   'gi',
 );
-const MAY_HAVE_PLATE = new RegExp(`${REGION}${SEP}?[1-9]|pol|plat|pelat|tnkb|kendaraan`, 'i');
+/** Upper-case letters then a digit, a lower-case written plate, or a plate word: else no plate can be there. */
+const MAY_HAVE_PLATE = new RegExp(`(?<![A-Za-z])[A-Z]{1,2}${SEP}?[1-9]|(?<![A-Za-z])[a-z]{1,2}${SEP}[1-9]\\d*${SEP}[a-z]`);
+const PLATE_WORD = /nopol|no\.?\s?pol|plat|pelat|tnkb|nomor\s+(?:polisi|kendaraan)|no\.?\s?kendaraan/i;
 
 export function detectPlates(text: string, _ctx: DetectionContext, out: Hit[]): void {
-  if (!MAY_HAVE_PLATE.test(text)) return;
+  if (!MAY_HAVE_PLATE.test(text) && !PLATE_WORD.test(text)) return;
   for (const m of text.matchAll(FULL)) {
     // "B 1234 xyz" with a lower-case series needs the separators of a written plate, two digits or
     // more, and a series that is not the next word ("PS 5 dan satu TV")
