@@ -57,7 +57,7 @@ export class PublishGate {
 function publicTexts(row: GateRow, scope: GateScope): PublicText[] {
   const texts: PublicText[] = [
     { surface: 'story', field: 'title', text: row.title },
-    { surface: 'story', field: 'slug', text: row.slug.replace(/-/g, ' ') },
+    { surface: 'story', field: 'slug', text: row.slug },
   ];
   for (const d of row.drafts ?? []) {
     if (!scope.channels.includes(d.channel)) continue;

@@ -131,13 +131,14 @@ function knownNameHits(text: string, citizen: KnownCitizen, inQuote: boolean, ou
  * toko_berkah88", and "5271234569 / Fikri Maulana": the holder of an account, not a position
  * ("a.n. Kapolres", "atas nama pimpinan").
  */
-const HOLDER_WORD = '(?:a\\.\\s?n(?:\\.|(?![A-Za-z]))|a\\/n|an\\.|an\\s*:|atas nama)';
+// case written out: an upper-case "AN." ends a plate ("B 1234 AN."); "AN:" and "an." introduce a holder
+const HOLDER_WORD = '(?:[aA]\\.\\s?[nN](?:\\.|(?![A-Za-z]))|[aA]\\/[nN]|(?:an|An)\\.|[aA][nN]\\s*:|[aA]tas [nN]ama|ATAS NAMA)';
 const HOLDER_NAME = "(?:[A-Za-z\\u00c0-\\u024f][A-Za-z\\u00c0-\\u024f'’\\-]*\\.?|[A-Za-z0-9_.]*[_0-9][A-Za-z0-9_.]*)";
-const HOLDER = new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9])${HOLDER_WORD}\\s*:?\\s*(${HOLDER_NAME}(?:[ \\t]+${HOLDER_NAME}){0,3})`, 'gi');
+const HOLDER = new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9])${HOLDER_WORD}\\s*:?\\s*(${HOLDER_NAME}(?:[ \\t]+${HOLDER_NAME}){0,3})`, 'g');
 /** "an" alone is a holder only right after a number ("137-00-1234567-8 an Dewi Sartika"). */
 const HOLDER_AFTER_NUMBER = /(?<=\d)\s+an\s+((?:[A-Za-z][A-Za-z'’\-]*[ \t]*){1,4})/g;
 const HOLDER_AFTER_SLASH = /(?<=\d)\s+\/\s+([A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,3})/g;
-const NOT_A_HOLDER = /^(?:inisial|tersangka|tsk|korban|pelapor|keluarga|saudara|orang tua|ortu|kapolsek|kapolres|kapolresta|kapolrestabes|kapolda|kapolri|wakapolres|wakapolda|kasat|kanit|pimpinan|polri|polres|polsek|polda|institusi|kepala|direktur|ketua|sekretaris|menteri|gubernur|bupati|walikota|wali|camat|lurah|presiden|negara|pemerintah|satuan|kesatuan|keluarga besar)/i;
+const NOT_A_HOLDER = /^(?:inisial|tersangka|tsk|korban|pelapor|warga|keluarga|saudara|orang tua|ortu|kapolsek|kapolres|kapolresta|kapolrestabes|kapolda|kapolri|wakapolres|wakapolda|kasat|kanit|pimpinan|polri|polres|polsek|polda|institusi|kepala|direktur|ketua|sekretaris|menteri|gubernur|bupati|walikota|wali|camat|lurah|presiden|negara|pemerintah|satuan|kesatuan|keluarga besar)/i;
 /** Words that end a holder's name when it is written in lower case ("a/n budi hartono lalu ..."). */
 const AFTER_NAME = /\s+(?:lalu|dan|yang|yg|untuk|sebesar|senilai|sejumlah|pada|di|ke|dari|via|lewat|dengan|tapi|namun|kemudian|karena|sebagai|sdh|sudah)\b[\s\S]*$/i;
 

@@ -139,28 +139,39 @@ function allShort(c: Candidate): boolean {
 function classify(c: Candidate): PiiKind | null {
   const { digits } = c;
   const n = digits.length;
+  // cheap exits first: this runs for every group and length of every run of digits
+  if (n > 16) return null;
+  const d0 = digits.charCodeAt(0) - 48;
+  const d1 = digits.charCodeAt(1) - 48;
+  const d2 = digits.charCodeAt(2) - 48;
+  const province = PROVINCE.test(digits);
+  if (n === 16 && province) {
+    // written in up to six groups it is a NIK; spread wider ("31 74 05 15 ...") its birth date must be real
+    if (c.to - c.from + 1 <= 6 || plausibleBirthDate(digits) || c.context.says(NIK_CONTEXT, 40)) return 'nik';
+  }
+  const phoneShaped = d0 === 0 || d0 === 8 || (d0 === 6 && d1 === 2);
+  if (!phoneShaped) return n < 16 && province && !c.plus && c.context.says(NIK_CONTEXT, 40) ? 'nik' : null;
+  // "Rp 62.813.000.000", "1.081.234.567": an amount is not a phone number
+  if ((!c.plus && d0 !== 0 && inThousands(c)) || c.context.says(MONEY_BEFORE, 6)) return null;
   const first = c.groups[c.from].digits.length;
   const count = c.to - c.from + 1;
-  const nik = n === 16 && PROVINCE.test(digits);
-  // written in up to six groups it is a NIK; spread wider ("31 74 05 15 ...") its birth date must be real
-  if (nik && (count <= 6 || plausibleBirthDate(digits) || c.context.says(NIK_CONTEXT, 40))) return 'nik';
-  // "Rp 62.813.000.000", "1.081.234.567": an amount is not a phone number
-  if ((!c.plus && !digits.startsWith('0') && inThousands(c)) || c.context.says(MONEY_BEFORE, 6)) return null;
   const phoneNamed = () => c.context.says(PHONE_CONTEXT, 24);
-  // a mobile number: 08 then 8-11 more digits; grouped as people write it ("0812 ...", "08 1234 ...", "0 812 ..."),
-  // or spread one or two digits at a time
-  const second = c.to > c.from ? c.groups[c.from + 1].digits : '';
-  const grouped = first >= 3 || (first === 2 && second.length >= 3) || (first === 1 && second.length >= 3 && second.startsWith('8'));
-  if (n >= 10 && n <= 13 && /^08[1-9]/.test(digits) && (grouped || allShort(c) || phoneNamed())) return 'phone';
-  if (n >= 11 && n <= 14 && /^628[1-9]/.test(digits)) return 'phone';
-  // a part of one, announced ("nomornya 0812 3456, lanjutannya ..."): still the person's number
-  if (n >= 7 && n <= 9 && /^08[1-9]/.test(digits) && phoneNamed()) return 'phone';
-  if (n >= 9 && n <= 12 && /^8[1-9]/.test(digits) && ((c.plus && first <= 4) || phoneNamed())) return 'phone';
+  if (d0 === 0 && d1 === 8 && d2 >= 1) {
+    // a mobile number: 08 then 8-11 more digits; grouped as people write it ("0812 ...", "08 1234 ...", "0 812 ..."),
+    // or spread one or two digits at a time
+    const second = count > 1 ? c.groups[c.from + 1].digits : '';
+    const grouped = first >= 3 || (first === 2 && second.length >= 3) || (first === 1 && second.length >= 3 && second.startsWith('8'));
+    if (n >= 10 && n <= 13 && (grouped || allShort(c) || phoneNamed())) return 'phone';
+    // a part of one, announced ("nomornya 0812 3456, lanjutannya ..."): still the person's number
+    if (n >= 7 && n <= 9 && phoneNamed()) return 'phone';
+  }
+  if (d0 === 6 && d1 === 2 && d2 === 8 && n >= 11 && n <= 14 && digits.charCodeAt(3) > 48) return 'phone';
+  if (d0 === 8 && d1 >= 1 && n >= 9 && n <= 12 && ((c.plus && first <= 4) || phoneNamed())) return 'phone';
   // a landline: 0 + area code (02x .. 09xx, not 08) with 6-8 subscriber digits
-  if (n >= 9 && n <= 12 && /^0[2-79]/.test(digits) && (count === 1 || (first >= 3 && first <= 4) || phoneNamed())) return 'phone';
-  if (c.plus && n >= 10 && n <= 13 && /^62[2-79]/.test(digits)) return 'phone';
+  if (d0 === 0 && d1 >= 2 && d1 !== 8 && n >= 9 && n <= 12 && (count === 1 || (first >= 3 && first <= 4) || phoneNamed())) return 'phone';
+  if (c.plus && d0 === 6 && d1 === 2 && d2 >= 2 && d2 !== 8 && n >= 10 && n <= 13) return 'phone';
   // a part of a NIK, announced ("NIK korban diawali 9471 0211"): it still narrows down who
-  if (n >= 6 && n < 16 && !c.plus && PROVINCE.test(digits) && c.context.says(NIK_CONTEXT, 40)) return 'nik';
+  if (n >= 6 && n < 16 && !c.plus && province && c.context.says(NIK_CONTEXT, 40)) return 'nik';
   return null;
 }
 
@@ -217,8 +228,11 @@ function machineIds(text: string): [number, number][] {
   return [...text.matchAll(MACHINE_ID)].map((m) => [m.index!, m.index! + m[0].length]);
 }
 
+const PROVINCE_FIRST = new Set(['1', '2', '3', '5', '6', '7', '8', '9']);
+
 export function detectNumbers(text: string, ctx: DetectionContext, out: Hit[]): void {
   const ids = machineIds(text);
+  const mayBank = MAY_NAME_ACCOUNT.test(text);
   const known: { digits: string; kind: PiiKind }[] = [];
   for (const c of ctx.citizens ?? []) {
     if (c.phone && nationalNumber(c.phone).length >= 7) known.push({ digits: nationalNumber(c.phone), kind: 'phone' });
@@ -241,7 +255,7 @@ export function detectNumbers(text: string, ctx: DetectionContext, out: Hit[]): 
     const plus = /^[(]?\+/.test(m[0]);
     let segment: Group[] = [];
     const flush = () => {
-      scanSegment(text, segment, plus && segment[0] === all[0], allowed, out);
+      scanSegment(text, segment, plus && segment[0] === all[0], allowed, out, mayBank);
       segment = [];
     };
     for (const g of all) {
@@ -263,12 +277,21 @@ function isAmount(text: string, groups: Group[], run: string): boolean {
 }
 
 /** In one stretch of unprotected groups, the longest personal number starting at each group, left to right. */
-function scanSegment(text: string, groups: Group[], plus: boolean, allowed: Set<string>, out: Hit[]): void {
+/** Whether a text names a bank, an e-wallet or a holder at all: most texts do not, and then no number is an account. */
+const MAY_NAME_ACCOUNT = new RegExp(`${BANK_WORDS}|a\\.?\\s?n\\b|a\\/n|atas nama`, 'i');
+
+function scanSegment(text: string, groups: Group[], plus: boolean, allowed: Set<string>, out: Hit[], mayBank: boolean): void {
   let i = 0;
   while (i < groups.length) {
     let found: { j: number; kind: PiiKind } | null = null;
     let digits = '';
     const candidate: Candidate = { digits, groups, from: i, to: i, plus: plus && i === 0, context: new StartContext(text, groups[i].start) };
+    // a number that can be personal starts with 0, 6, 8 or 9 (phones), a province code (NIK), or is an account (any digit)
+    const first = groups[i].digits[0];
+    if (!mayBank && first !== '0' && first !== '6' && first !== '8' && !PROVINCE_FIRST.has(first)) {
+      i++;
+      continue;
+    }
     for (let j = i; j < groups.length && digits.length <= 20; j++) {
       // "+62 (0)812 ...": the trunk zero in parentheses is not part of the number
       digits += j === i + 1 && groups[i].digits === '62' && groups[j].digits === '0' ? '' : groups[j].digits;
@@ -277,7 +300,7 @@ function scanSegment(text: string, groups: Group[], plus: boolean, allowed: Set<
       if (digits.length < 6) continue;
       candidate.digits = digits;
       candidate.to = j;
-      const kind = classify(candidate) ?? (bankNumber(text, candidate) ? 'bank' : null);
+      const kind = classify(candidate) ?? (mayBank && bankNumber(text, candidate) ? 'bank' : null);
       if (kind) found = { j, kind };
     }
     if (found && !(found.kind === 'phone' && allowed.has(nationalNumber(groups.slice(i, found.j + 1).map((g) => g.digits).join(''))))) {
