@@ -7,7 +7,10 @@ import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
 import { LoginController } from './login.controller';
 import { NotificationsPageController } from './notifications-page.controller';
+import { ApprovalStatus } from './approval-status';
 import { StoryActionsController } from './story-actions.controller';
+import { StoryPageRepository } from './story-page.repository';
+import { StoryPublicationsController } from './story-publications.controller';
 import { StoryListController } from './story-list.controller';
 import { StoryPageController } from './story-page.controller';
 import { StoryPageService } from './story-page.service';
@@ -17,7 +20,10 @@ import { ConsolePagesModule } from './pages/console-pages.module';
 /** The web console (DESIGN.md §3): server-rendered pages on the same services as the API. */
 @Module({
   imports: [ConsoleCoreModule, ConsolePagesModule, AuthModule, ApprovalModule, PublishingModule],
-  controllers: [LoginController, DashboardController, StoryListController, StoryPageController, StoryActionsController, NotificationsPageController, XCountRulesController],
-  providers: [DashboardService, StoryPageService],
+  controllers: [
+    LoginController, DashboardController, StoryListController, StoryPageController, StoryActionsController, StoryPublicationsController,
+    NotificationsPageController, XCountRulesController,
+  ],
+  providers: [DashboardService, StoryPageService, StoryPageRepository, ApprovalStatus],
 })
 export class ConsoleModule {}

@@ -27,7 +27,7 @@ export class StoryPageController {
   @Get(':id')
   async show(@Req() request: ConsoleRequest, @Res() response: Response, @CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string) {
     const model = await this.page.build(user, id);
-    await this.view.send(request, response, 'story', model, { title: model.story.title, vendorScripts: ['/konsol/x-rules.js'], scripts: ['x-count.js', 'story.js'] });
+    await this.view.send(request, response, 'story', model, { title: model.story.title, vendorScripts: ['/konsol/x-rules.js'], scripts: ['x-count.js', 'story.js', 'photo-upload.js'] });
   }
 
   /** Revision history of one channel's draft, with the word diff of a revision against the one before it. */

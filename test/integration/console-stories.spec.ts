@@ -114,7 +114,8 @@ describe('console: story list, story page and its actions', () => {
 
     // 09:30 in Jakarta (WIB, UTC+7) is 02:30 UTC
     const scheduled = await post(parentHumas, `/cerita/${id}/jadwalkan`, { channels: ['website', 'x'], at: '2026-11-21T09:30' }).expect(303);
-    expect(flashOf(scheduled)?.text).toBe('Publikasi dijadwalkan pada 21/11/2026 09.30 WIB.');
+    // the message names what was scheduled (issue 19: never report a change that did not happen)
+    expect(flashOf(scheduled)?.text).toBe('Publikasi dijadwalkan pada 21/11/2026 09.30 WIB. Kanal: Situs (rilis), X.');
     const pubs = await t.dataSource.query(`SELECT channel, due_at FROM publication WHERE story_id = $1 ORDER BY channel`, [id]);
     expect(pubs.map((p: { channel: string }) => p.channel)).toEqual(['website', 'x']);
     expect(pubs[0].due_at.toISOString()).toBe('2026-11-21T02:30:00.000Z');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApprovalModule } from '../../approval/approval.module';
 import { IntakeModule } from '../../intake/intake.module';
 import { PublishingChannelsModule } from '../../publishing/channels/channels.module';
 import { PublishingModule } from '../../publishing/publishing.module';
@@ -22,7 +23,7 @@ import { TemplatesPageController } from './templates/templates-page.controller';
  * templates, admin, anev). Controllers build view models from the same services as the API.
  */
 @Module({
-  imports: [ConsoleCoreModule, IntakeModule, PublishingModule, PublishingChannelsModule, UsersModule, TrackingModule],
+  imports: [ConsoleCoreModule, ApprovalModule, IntakeModule, PublishingModule, PublishingChannelsModule, UsersModule, TrackingModule],
   controllers: [
     IntakePagesController, ManualPostingController, PublicationsPageController, TemplatesPageController, UnitsAdminController,
     UsersAdminController, AnevPageController, PartnersPageController,

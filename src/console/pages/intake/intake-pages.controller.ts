@@ -13,6 +13,10 @@ import { emptyState, INTAKE_PATHS, INTAKE_TITLES, type IntakeFormState, intakeFo
 import { IntakeSubmissions, type IntakeKind } from './intake-submissions';
 
 const FORM_SCRIPTS = ['intake-form.js', 'photo-upload.js'];
+/** What was saved, in the words of each form. */
+const SAVED: Record<IntakeKind, string> = {
+  complaint: 'Laporan pengaduan tersimpan.', feedback: 'Umpan balik warga tersimpan.', achievement: 'Kegiatan satuan tersimpan.',
+};
 
 /**
  * The intake forms (complaint, feedback, achievement) for the roles the API allows for each.
@@ -94,7 +98,8 @@ export class IntakePagesController {
   private async submit(kind: IntakeKind, user: AuthUser, request: ConsoleRequest, response: Response, body: FlatForm) {
     const outcome = await this.submissions.submit(user, kind, body ?? {});
     if (outcome.ok) {
-      const text = outcome.created ? 'Laporan tersimpan.' : 'Laporan dengan nomor referensi ini sudah ada; berikut data yang tersimpan.';
+      const text = !outcome.created ? 'Laporan dengan nomor referensi ini sudah ada; berikut data yang tersimpan.'
+        : `${SAVED[kind]}${outcome.submitted ? ' Ceritanya sudah dikirim ke Humas untuk ditinjau.' : ''}`;
       return redirectWithFlash(response, `${INTAKE_PATHS[kind]}/${outcome.id}`, { kind: 'success', text });
     }
     // 400 (fields), 403 (unit outside scope), 409 (same reference, other content), 422...

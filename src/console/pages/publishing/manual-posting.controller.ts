@@ -50,8 +50,8 @@ export class ManualPostingController {
     @Param('channel', channelParam) channel: Channel, @Body() body: FormBody,
   ) {
     await runFormAction(response, '/posting-manual', 'Posting tercatat terbit dengan URL-nya.', async () => {
-      const dto = await validateAs(ConfirmDto, formFields(body, ['url']));
-      await this.publications.confirm(user, id, channel, dto.url);
+      const dto = await validateAs(ConfirmDto, formFields(body, ['url', 'target']));
+      await this.publications.confirm(user, id, channel, { url: dto.url, target: dto.target });
     });
   }
 
