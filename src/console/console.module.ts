@@ -4,10 +4,11 @@ import { PublishingModule } from '../publishing/publishing.module';
 import { AuthModule } from '../auth/auth.module';
 import { ConsoleCoreModule } from './console-core.module';
 import { DashboardController } from './dashboard.controller';
+import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
+import { FaviconController } from './favicon.controller';
 import { LoginController } from './login.controller';
 import { NotificationsPageController } from './notifications-page.controller';
-import { ApprovalStatus } from './approval-status';
 import { StoryActionsController } from './story-actions.controller';
 import { StoryPageRepository } from './story-page.repository';
 import { StoryPublicationsController } from './story-publications.controller';
@@ -22,8 +23,8 @@ import { ConsolePagesModule } from './pages/console-pages.module';
   imports: [ConsoleCoreModule, ConsolePagesModule, AuthModule, ApprovalModule, PublishingModule],
   controllers: [
     LoginController, DashboardController, StoryListController, StoryPageController, StoryActionsController, StoryPublicationsController,
-    NotificationsPageController, XCountRulesController,
+    NotificationsPageController, XCountRulesController, FaviconController,
   ],
-  providers: [DashboardService, StoryPageService, StoryPageRepository, ApprovalStatus],
+  providers: [DashboardService, DashboardRepository, StoryPageService, StoryPageRepository],
 })
 export class ConsoleModule {}

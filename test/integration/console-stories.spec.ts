@@ -183,11 +183,13 @@ describe('console: story list, story page and its actions', () => {
     const id = await newStory();
     await post(operator, `/cerita/${id}/ajukan`, {}).expect(303);
     const dash = await get(humas, '/').expect(200);
-    expect(dash.text).toContain('Menunggu tinjauan saya');
+    expect(dash.text).toContain('Menunggu persetujuan Anda');
     expect(dash.text).toContain(`/cerita/${id}`);
     expect(dash.text).toContain('/assets/vendor/chart.js/chart.umd.min.js');
     const opDash = await get(operator, '/').expect(200);
-    expect(opDash.text).toContain('Draf dan cerita ditolak milik saya');
+    expect(opDash.text).toContain('Laporan dan cerita saya');
+    // an operator cannot open manual posting: Beranda does not count it for them (issue 19 item 12)
+    expect(opDash.text).not.toContain('data-count="publication-problems"');
     expect(opDash.text).not.toContain('chart.umd.min.js');
 
     const badge = /<span class="badge" data-unread="(\d+)">/.exec(dash.text);

@@ -8,6 +8,7 @@ import { UsersModule } from '../../users/users.module';
 import { ConsoleCoreModule } from '../console-core.module';
 import { UnitsAdminController } from './admin/units-admin.controller';
 import { UsersAdminController } from './admin/users-admin.controller';
+import { IntakeCorrectionsController } from './intake/intake-corrections.controller';
 import { IntakePagesController } from './intake/intake-pages.controller';
 import { IntakeSubmissions } from './intake/intake-submissions';
 import { PartnersPageController } from './partners/partners-page.controller';
@@ -25,7 +26,7 @@ import { TemplatesPageController } from './templates/templates-page.controller';
 @Module({
   imports: [ConsoleCoreModule, ApprovalModule, IntakeModule, PublishingModule, PublishingChannelsModule, UsersModule, TrackingModule],
   controllers: [
-    IntakePagesController, ManualPostingController, PublicationsPageController, TemplatesPageController, UnitsAdminController,
+    IntakePagesController, IntakeCorrectionsController, ManualPostingController, PublicationsPageController, TemplatesPageController, UnitsAdminController,
     UsersAdminController, AnevPageController, PartnersPageController,
   ],
   providers: [IntakeSubmissions, PublicationQueries, PreviewStories],

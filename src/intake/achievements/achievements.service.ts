@@ -16,7 +16,7 @@ import { achievementTimeProblems } from '../intake-time-rules';
 import { maskFields } from '../privacy/pii-masker';
 
 /** Officers are public officials and are named; citizens mentioned in the text are masked. */
-const MASKED_FIELDS = ['title', 'narrative', 'quotes[].text', 'location.place'] as const;
+export const MASKED_FIELDS = ['title', 'narrative', 'quotes[].text', 'location.place'] as const;
 
 @Injectable()
 export class AchievementsService {

@@ -18,7 +18,7 @@ import { CitizenContacts } from '../privacy/citizen-contacts';
 import { maskFields, type FieldFinding } from '../privacy/pii-masker';
 
 /** Free-text fields scanned for personal data before anything is stored. */
-const MASKED_FIELDS = ['summary', 'resolution', 'stages[].label', 'quote', 'location.subdistrict', 'location.district'] as const;
+export const MASKED_FIELDS = ['summary', 'resolution', 'stages[].label', 'quote', 'location.subdistrict', 'location.district'] as const;
 
 export interface IntakeResult {
   /** 201 for a new item, 200 for the same externalRef and content again. */

@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import { AcceptsBody } from '../../../common/http/body-kind';
 import { uuidParam } from '../../../common/http/params';
 import { UnitsService } from '../../../units/units.service';
+import { ApprovalStatus } from '../../approval-status';
 import { ConsoleController } from '../../console-controller.decorator';
 import { type ConsoleRequest, ConsoleView } from '../../console-view.service';
 import { redirectWithFlash } from '../../flash';
@@ -29,6 +30,7 @@ export class IntakePagesController {
     private readonly view: ConsoleView,
     private readonly submissions: IntakeSubmissions,
     private readonly units: UnitsService,
+    private readonly approval: ApprovalStatus,
   ) {}
 
   @Get('pengaduan/baru')
@@ -109,6 +111,9 @@ export class IntakePagesController {
 
   private async showResult(kind: IntakeKind, user: AuthUser, request: ConsoleRequest, response: Response, id: string) {
     const record = await this.submissions.record(user, kind, id);
-    await this.view.send(request, response, 'pages/intake/result', intakeResultModel(kind, record), { title: `${INTAKE_TITLES[kind]}: tersimpan` });
+    // who the story waits for now, from the approval rules (nobody has to guess who approves)
+    const [story] = record.storyId ? await this.approval.load([record.storyId]) : [];
+    const waiting = story ? await this.approval.describe(story) : null;
+    await this.view.send(request, response, 'pages/intake/result', { ...intakeResultModel(kind, record), waiting }, { title: `${INTAKE_TITLES[kind]}: tersimpan` });
   }
 }
