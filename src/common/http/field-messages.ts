@@ -42,6 +42,10 @@ const SPECIFIC: Readonly<Record<string, string>> = {
   'username:invalid_format': 'Nama pengguna 3-64 karakter: huruf, angka, titik, tanda hubung atau garis bawah.',
   'code:invalid_format': 'Kode hanya huruf besar, angka dan tanda hubung, mis. POLSEK-CILANDAK.',
   'password:too_short': 'Kata sandi paling sedikit 12 karakter.',
+  'hashtags:invalid_format': 'Setiap tagar diawali #, tanpa spasi, mis. #PolriPresisi.',
+  'reviewSlaHours:invalid_type': 'Batas waktu tinjauan harus berupa angka jam, mis. 24.',
+  'rating:invalid_type': 'Pilih nilai 1 sampai 5.',
+  'feeds:invalid_url': 'Setiap feed yang dipantau harus berupa alamat web lengkap yang diawali http:// atau https://.',
 };
 
 /** A field error in Indonesian; an error without a known code keeps its own message. */

@@ -7,6 +7,7 @@ import { TrackingModule } from '../../tracking/tracking.module';
 import { UsersModule } from '../../users/users.module';
 import { ConsoleCoreModule } from '../console-core.module';
 import { UnitsAdminController } from './admin/units-admin.controller';
+import { UserAdminController } from './admin/user-admin.controller';
 import { UsersAdminController } from './admin/users-admin.controller';
 import { IntakeCorrectionsController } from './intake/intake-corrections.controller';
 import { IntakePagesController } from './intake/intake-pages.controller';
@@ -14,7 +15,11 @@ import { IntakeSubmissions } from './intake/intake-submissions';
 import { PartnersPageController } from './partners/partners-page.controller';
 import { ManualPostingController } from './publishing/manual-posting.controller';
 import { PublicationQueries } from './publishing/publication-queries';
+import { PublicationLogController } from './publishing/publication-log.controller';
+import { PublicationLogRepository } from './publishing/publication-log.repository';
 import { PublicationsPageController } from './publishing/publications-page.controller';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarRepository } from './calendar/calendar.repository';
 import { AnevPageController } from './reports/anev-page.controller';
 import { PreviewStories } from './templates/preview-stories';
 import { TemplatesPageController } from './templates/templates-page.controller';
@@ -27,8 +32,8 @@ import { TemplatesPageController } from './templates/templates-page.controller';
   imports: [ConsoleCoreModule, ApprovalModule, IntakeModule, PublishingModule, PublishingChannelsModule, UsersModule, TrackingModule],
   controllers: [
     IntakePagesController, IntakeCorrectionsController, ManualPostingController, PublicationsPageController, TemplatesPageController, UnitsAdminController,
-    UsersAdminController, AnevPageController, PartnersPageController,
+    UsersAdminController, UserAdminController, AnevPageController, PartnersPageController, PublicationLogController, CalendarController,
   ],
-  providers: [IntakeSubmissions, PublicationQueries, PreviewStories],
+  providers: [IntakeSubmissions, PublicationQueries, PreviewStories, PublicationLogRepository, CalendarRepository],
 })
 export class ConsolePagesModule {}
