@@ -127,7 +127,7 @@ describe('console: story list, story page and its actions', () => {
     const id = await newStory();
     await post(operator, `/cerita/${id}/ajukan`, {}).expect(303);
     const bad = await post(humas, `/cerita/${id}/setujui`, { channels: ['website'], embargoUntil: '2026-02-30T08:00' }).expect(303);
-    expect(flashOf(bad)?.text).toMatch(/embargoUntil/);
+    expect(flashOf(bad)?.text).toMatch(/Embargo sampai/);
     const ok = await post(humas, `/cerita/${id}/setujui`, { channels: ['website'], embargoUntil: '2026-11-25T08:00' }).expect(303);
     expect(flashOf(ok)?.kind).toBe('success');
     const [row] = await t.dataSource.query(`SELECT status, embargo_until FROM story WHERE id = $1`, [id]);
