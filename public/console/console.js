@@ -170,6 +170,11 @@
       var kept = null;
       try { kept = JSON.parse(raw); } catch (e) { kept = null; }
       var fresh = kept && Date.now() - kept.at < 12 * 3600 * 1000;
+      if (params.get('pulihkan') === '1' && fresh && kept.page !== location.pathname && /^\/[^/]/.test(kept.page)) {
+        // the login could not know the form's page (browsers send no Referer under the strict policy): go there now
+        location.replace(kept.page + '?pulihkan=1');
+        return;
+      }
       if (params.get('pulihkan') === '1' && fresh && kept.page === location.pathname) {
         var run = function () { restore(kept); };
         // after the page's own scripts (rows, photos) have set themselves up
