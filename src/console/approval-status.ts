@@ -42,9 +42,12 @@ export class ApprovalStatus {
   /** The stories' rule inputs: unit path and policy, author, last editor and this round's approvers. */
   async load(storyIds: string[]): Promise<StoryUnderReview[]> {
     if (storyIds.length === 0) return [];
-    const rows: { id: string; status: string; awaiting: boolean; path: string[]; policy: ApprovalPolicy; author: string | null; editor: string | null; approvers: string[] | null }[] =
+    const rows: {
+      id: string; status: string; awaiting: boolean; path: string[]; policy: ApprovalPolicy; author: string | null; editor: string | null;
+      approvers: string[] | null; sensitive: boolean;
+    }[] =
       await this.db.query(
-        `SELECT s.id, s.status, s.awaiting_confirmation AS awaiting, u.path, u.approval_policy AS policy, s.author_id AS author,
+        `SELECT s.id, s.status, s.awaiting_confirmation AS awaiting, u.path, u.approval_policy AS policy, s.author_id AS author, s.sensitive,
                 s.last_edited_by AS editor,
                 (SELECT array_agg(a.approver_id ORDER BY a.step) FROM story_approval a
                   WHERE a.story_id = s.id AND a.round = s.review_round AND a.kind = 'approve') AS approvers
@@ -53,7 +56,7 @@ export class ApprovalStatus {
       );
     return rows.map((r) => ({
       id: r.id, status: r.status, awaitingConfirmation: r.awaiting, unitPath: r.path, policy: r.policy, authorId: r.author,
-      lastEditedBy: r.editor, approvers: r.approvers ?? [],
+      lastEditedBy: r.editor, approvers: r.approvers ?? [], sensitive: r.sensitive === true,
     }));
   }
 
@@ -65,9 +68,10 @@ export class ApprovalStatus {
   }
 
   async describe(story: StoryUnderReview): Promise<WaitingFor> {
-    const steps = stepsRequired(story.policy);
+    const steps = stepsRequired(story.policy, story.sensitive);
     const step = Math.min(story.approvers.length + 1, steps);
-    const policy = `${POLICY_TEXT[story.policy]} ${FOUR_EYES}`;
+    // a sensitive case needs two approvers whatever the policy (approval-rules.ts)
+    const policy = `${POLICY_TEXT[story.policy]}${story.sensitive ? ' Kasus sensitif: perlu dua persetujuan dari dua petugas.' : ''} ${FOUR_EYES}`;
     const stage = steps > 1 ? ` tahap ${step} dari ${steps}` : '';
     const who = async (forStep: number) => this.humasOf(unitsAskedFor(story, forStep));
     if (story.status === 'in_review') return { text: `Menunggu persetujuan${stage}: ${await who(step)}`, policy, step, steps };

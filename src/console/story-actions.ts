@@ -49,7 +49,7 @@ const CORRECTABLE_KINDS = ['complaint', 'achievement'];
  * Showing a button never grants anything: every action is checked again by its service.
  */
 export function allowedActions(user: AuthUser, story: StoryForActions): AllowedActions {
-  const required = stepsRequired(story.policy);
+  const required = stepsRequired(story.policy, story.sensitive);
   const step = story.approversThisRound.length + 1;
   const canGive = (s: number) => reviewer(user) && mayApproveStep(user, story, s);
   const fourEyesOk = !fourEyesViolation(user, story, story.approversThisRound);

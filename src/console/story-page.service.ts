@@ -97,6 +97,7 @@ export class StoryPageService {
       policy: unit.policy,
       authorId: story.authorId,
       lastEditedBy: story.lastEditedBy,
+      sensitive: review[0]?.sensitive === true,
     });
     const photo = photos[0];
     const handles = (unit.handles ?? {}) as Record<string, string>;

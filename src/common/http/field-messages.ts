@@ -59,5 +59,5 @@ export function indonesianMessage(error: FieldProblem, labels?: Readonly<Record<
 
 /** Every error of a problem in Indonesian, keeping `field` and `code`. */
 export function indonesianErrors(errors: readonly FieldError[], labels?: Readonly<Record<string, string>>): FieldProblem[] {
-  return errors.map((e) => ({ ...e, message: indonesianMessage(e as FieldProblem, labels) }));
+  return errors.map((e) => ({ ...(e as FieldProblem), message: indonesianMessage(e as FieldProblem, labels) }));
 }

@@ -14,6 +14,9 @@ export interface CorrectableRow {
   storyStatus: string | null;
   authorId: string | null;
   consentQuote: boolean;
+  consentLevel: string | null;
+  /** Why the complaint was recorded as sensitive (issue 16), e.g. ['marked', 'minor']. */
+  sensitivity: string[];
   receivedAt: Date | null;
 }
 
@@ -28,6 +31,8 @@ export interface CorrectedComplaint {
   stages: unknown;
   quote: string | null;
   redactions: unknown;
+  sensitive: boolean;
+  sensitivity: string[];
 }
 
 export interface CorrectedAchievement {
@@ -47,7 +52,8 @@ export class CorrectionsRepository {
   async complaint(manager: EntityManager, id: string, lock = false): Promise<CorrectableRow | null> {
     const rows = await queryRows<CorrectableRow>(manager,
       `SELECT c.id, c.unit_id AS "unitId", u.name AS "unitName", u.code AS "unitCode", u.path, c.created_by AS "createdBy",
-              s.id AS "storyId", s.status AS "storyStatus", s.author_id AS "authorId", c.consent_quote AS "consentQuote", c.received_at AS "receivedAt"
+              s.id AS "storyId", s.status AS "storyStatus", s.author_id AS "authorId", c.consent_quote AS "consentQuote",
+              c.consent_level AS "consentLevel", c.sensitivity, c.received_at AS "receivedAt"
          FROM complaint c JOIN unit u ON u.id = c.unit_id LEFT JOIN story s ON s.kind = 'complaint' AND s.source_id = c.id
         WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
       [id],
@@ -58,7 +64,8 @@ export class CorrectionsRepository {
   async achievement(manager: EntityManager, id: string, lock = false): Promise<CorrectableRow | null> {
     const rows = await queryRows<CorrectableRow>(manager,
       `SELECT a.id, a.unit_id AS "unitId", u.name AS "unitName", u.code AS "unitCode", u.path, a.created_by AS "createdBy",
-              s.id AS "storyId", s.status AS "storyStatus", s.author_id AS "authorId", false AS "consentQuote", NULL::timestamptz AS "receivedAt"
+              s.id AS "storyId", s.status AS "storyStatus", s.author_id AS "authorId", false AS "consentQuote",
+              NULL::text AS "consentLevel", '{}'::text[] AS sensitivity, NULL::timestamptz AS "receivedAt"
          FROM achievement a JOIN unit u ON u.id = a.unit_id LEFT JOIN story s ON s.kind = 'achievement' AND s.source_id = a.id
         WHERE a.id = $1 ${lock ? 'FOR UPDATE OF a' : ''}`,
       [id],
@@ -84,9 +91,9 @@ export class CorrectionsRepository {
   async updateComplaint(manager: EntityManager, id: string, c: CorrectedComplaint): Promise<void> {
     await manager.query(
       `UPDATE complaint SET category = $2, channel = $3, received_at = $4, resolved_at = $5, location = $6, summary = $7, resolution = $8,
-              stages = $9, quote = $10, redactions = $11 WHERE id = $1`,
+              stages = $9, quote = $10, redactions = $11, sensitive = $12, sensitivity = $13 WHERE id = $1`,
       [id, c.category, c.channel, c.receivedAt, c.resolvedAt, JSON.stringify(c.location), c.summary, c.resolution, JSON.stringify(c.stages),
-        c.quote, JSON.stringify(c.redactions)],
+        c.quote, JSON.stringify(c.redactions), c.sensitive, c.sensitivity],
     );
   }
 
@@ -100,12 +107,12 @@ export class CorrectionsRepository {
   }
 
   /** The story follows its corrected source: title and category, and a rejected story is a draft again. */
-  async reopenStory(manager: EntityManager, storyId: string, title: string, category: string, userId: string): Promise<{ from: string }[]> {
+  async reopenStory(manager: EntityManager, storyId: string, title: string, category: string, userId: string, sensitive: boolean | null): Promise<{ from: string }[]> {
     return queryRows<{ from: string }>(manager,
       `UPDATE story s SET title = $2, category = $3, status = CASE WHEN old.status = 'rejected' THEN 'draft' ELSE old.status END,
-              last_edited_by = $4, version = s.version + 1, updated_at = now()
+              last_edited_by = $4, sensitive = COALESCE($5, s.sensitive), version = s.version + 1, updated_at = now()
          FROM (SELECT id, status FROM story WHERE id = $1 FOR UPDATE) old WHERE s.id = old.id RETURNING old.status AS from`,
-      [storyId, title, category, userId],
+      [storyId, title, category, userId, sensitive],
     );
   }
 

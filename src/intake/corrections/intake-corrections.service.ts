@@ -8,11 +8,13 @@ import { ProblemException } from '../../common/problem/problem.exception';
 import type { Channel } from '../../drafting/channels';
 import { DraftWriter } from '../../drafting/draft-writer.service';
 import { ScopeService } from '../../units/scope.service';
-import { MASKED_FIELDS as ACHIEVEMENT_MASKED } from '../achievements/achievements.service';
-import { MASKED_FIELDS as COMPLAINT_MASKED } from '../complaints/complaints.service';
+import { CreateAchievementDto } from '../dto/achievement.dto';
+import { CreateComplaintDto } from '../dto/complaint.dto';
 import { CATEGORY_LABELS, throwIfAny } from '../intake-rules';
 import { achievementTimeProblems, complaintTimeProblems } from '../intake-time-rules';
-import { maskFields } from '../privacy/pii-masker';
+import { CitizenContacts } from '../privacy/citizen-contacts';
+import { knownCitizen, maskIntake } from '../privacy/intake-masking';
+import { complaintSensitivity } from '../privacy/sensitivity';
 import type { CorrectAchievementDto, CorrectComplaintDto } from './correction.dto';
 import { type CorrectableRow, CorrectionsRepository } from './corrections.repository';
 
@@ -41,6 +43,7 @@ export class IntakeCorrections {
     private readonly writer: DraftWriter,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly contacts: CitizenContacts,
   ) {}
 
   /** The item and its stored facts, if this user may correct it now (else the reason, as a problem). */
@@ -58,17 +61,31 @@ export class IntakeCorrections {
     throwIfAny(complaintTimeProblems(dto, this.clock.now()));
     return this.db.transaction(async (manager) => {
       const item = this.allowed(user, await this.repository.complaint(manager, id, true));
-      // a quote is kept only when the citizen agreed to be quoted (as at intake)
-      const { value: masked, findings } = maskFields(
-        { summary: dto.summary, resolution: dto.resolution, stages: dto.stages ?? [], quote: item.consentQuote ? dto.quote : undefined, location: dto.location },
-        COMPLAINT_MASKED,
-      );
+      const unit = await this.scope.findByCode(item.unitCode, manager);
+      // masked as at intake (the privacy module's own pipeline): the complainant as a known citizen, the unit's public numbers allowed
+      const contact = await this.contacts.find(manager, 'complaint', id);
+      const level = item.consentLevel ?? 'none';
+      const citizens = contact?.name ? [knownCitizen(contact, level, 'pelapor')] : [];
+      const quote = item.consentQuote && level !== 'none' ? dto.quote : undefined;
+      const { value: masked, redactions } = maskIntake(CreateComplaintDto,
+        { summary: dto.summary, resolution: dto.resolution, stages: dto.stages ?? [], quote, location: dto.location },
+        { citizens, allowedNumbers: unit?.publicNumbers ?? [] });
+      // the operator's own marks stay; the category and the words are read again
+      const marks = item.sensitivity;
+      const sensitivity = complaintSensitivity({
+        category: dto.category, sensitive: marks.includes('marked'), minorInvolved: marks.includes('minor'), informantInvolved: marks.includes('informant'),
+        texts: [masked.summary, masked.resolution, ...masked.stages.map((s) => s.label)],
+      });
       await this.repository.updateComplaint(manager, id, {
         category: dto.category, channel: dto.channel, receivedAt: dto.receivedAt, resolvedAt: dto.resolvedAt, location: masked.location,
-        summary: masked.summary, resolution: masked.resolution, stages: masked.stages, quote: masked.quote ?? null, redactions: findings,
+        summary: masked.summary, resolution: masked.resolution, stages: masked.stages, quote: masked.quote ?? null, redactions,
+        sensitive: sensitivity.sensitive, sensitivity: sensitivity.reasons,
       });
-      const title = `${item.unitName} Tuntaskan Laporan ${CATEGORY_LABELS[dto.category]} di ${masked.location.subdistrict}`;
-      return this.redraft(manager, user, item, 'complaint', title, dto.category, findings.length);
+      // a sensitive case names neither the category nor the place in its title (as at intake)
+      const title = sensitivity.sensitive
+        ? `${item.unitName} Tindak Lanjuti Laporan Warga`
+        : `${item.unitName} Tuntaskan Laporan ${CATEGORY_LABELS[dto.category]} di ${masked.location.subdistrict}`;
+      return this.redraft(manager, user, item, 'complaint', title, dto.category, redactions.length, sensitivity.sensitive);
     });
   }
 
@@ -76,15 +93,15 @@ export class IntakeCorrections {
     throwIfAny(achievementTimeProblems(dto, this.clock.now()));
     return this.db.transaction(async (manager) => {
       const item = this.allowed(user, await this.repository.achievement(manager, id, true));
-      const { value: masked, findings } = maskFields(
-        { title: dto.title, narrative: dto.narrative, quotes: dto.quotes ?? [], location: dto.location },
-        ACHIEVEMENT_MASKED,
-      );
+      const unit = await this.scope.findByCode(item.unitCode, manager);
+      // officers are public officials and are named; citizens mentioned in the text are masked (as at intake)
+      const { value: masked, redactions } = maskIntake(CreateAchievementDto,
+        { ...dto, quotes: dto.quotes ?? [], participants: dto.participants ?? [] }, { allowedNumbers: unit?.publicNumbers ?? [] });
       await this.repository.updateAchievement(manager, id, {
         title: masked.title, activityType: dto.activityType, happenedAt: dto.happenedAt, location: masked.location,
-        participants: dto.participants ?? [], narrative: masked.narrative, quotes: masked.quotes, redactions: findings,
+        participants: masked.participants ?? [], narrative: masked.narrative, quotes: masked.quotes, redactions,
       });
-      return this.redraft(manager, user, item, 'achievement', masked.title, dto.activityType, findings.length);
+      return this.redraft(manager, user, item, 'achievement', masked.title, dto.activityType, redactions.length, null);
     });
   }
 
@@ -102,9 +119,12 @@ export class IntakeCorrections {
   }
 
   /** The story follows the corrected item: drafts rendered again (edited ones kept), a rejected story is a draft again. */
-  private async redraft(manager: EntityManager, user: AuthUser, item: CorrectableRow, kind: 'complaint' | 'achievement', title: string, category: string, masked: number): Promise<CorrectionResult> {
+  private async redraft(
+    manager: EntityManager, user: AuthUser, item: CorrectableRow, kind: 'complaint' | 'achievement', title: string, category: string, masked: number,
+    sensitive: boolean | null,
+  ): Promise<CorrectionResult> {
     const storyId = item.storyId!;
-    const [reopened] = await this.repository.reopenStory(manager, storyId, title, category, user.id);
+    const [reopened] = await this.repository.reopenStory(manager, storyId, title, category, user.id, sensitive);
     if (!reopened || !CORRECTABLE.includes(reopened.from)) {
       throw ProblemException.conflict('not_correctable', 'The story changed meanwhile; reload the page.', { state: reopened?.from });
     }
