@@ -108,6 +108,7 @@ export class IntakeSubmissions {
   /** Every problem the form alone shows, at once: the DTO's, the time rules' and the unit's; null when there is none. */
   private async problems(user: AuthUser, kind: IntakeKind, body: Record<string, unknown>): Promise<FormFailure | null> {
     const errors: FieldError[] = [];
+    let outOfScope = false;
     try {
       await validateAs<object>(DTOS[kind], body);
     } catch (error) {
@@ -123,10 +124,12 @@ export class IntakeSubmissions {
         await this.scope.requireUnitField(user, body.unitCode, 'unitCode');
       } catch (error) {
         if (!(error instanceof ProblemException) || error.problem.status >= 500) throw error;
+        outOfScope = error.problem.status === 403;
         errors.push(...(error.problem.errors ?? []));
       }
     }
-    return errors.length ? failureOf(errors, 400, null) : null;
+    // another unit's form stays a 403 (as the API answers it), with every other problem beside it
+    return errors.length ? failureOf(errors, outOfScope ? 403 : 400, null, undefined, outOfScope ? 'unit_out_of_scope' : undefined) : null;
   }
 
   /** Times are typed in the chosen unit's own zone (WIB, WITA or WIT), whatever the browser's. */
