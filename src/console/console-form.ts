@@ -37,7 +37,9 @@ export function describeProblem(error: ProblemException): string {
   // each field by its label, in Indonesian (field-messages.ts), never the API's English
   const fields = indonesianErrors(p.errors ?? ([] as FieldError[])).map((e) => e.message).join(' ');
   const prefix = PROBLEM_TEXT[p.code] ?? PROBLEM_TEXT[String(p.status)] ?? 'Tindakan tidak dapat dilakukan.';
-  return fields ? `${prefix} ${fields}` : prefix;
+  if (fields) return `${prefix} ${fields}`;
+  // a refusal without words of ours yet keeps the service's reason rather than lose it
+  return p.detail && !PROBLEM_TEXT[p.code] ? `${prefix} ${p.detail}` : prefix;
 }
 
 const PROBLEM_TEXT: Record<string, string> = {

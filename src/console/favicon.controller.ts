@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Get, Header } from '@nestjs/common';
+import { Get, Header, StreamableFile } from '@nestjs/common';
 import { Public } from '../common/auth/auth.decorators';
 import { projectRoot } from '../common/project-root';
 import { ConsoleController } from './console-controller.decorator';
@@ -16,9 +16,10 @@ export class FaviconController {
 
   @Public()
   @Get('favicon.ico')
-  @Header('Content-Type', 'image/svg+xml')
   @Header('Cache-Control', 'public, max-age=86400')
-  favicon(): Buffer {
-    return (this.icon ??= fs.readFileSync(path.join(projectRoot(), 'public', 'console', 'favicon.svg')));
+  favicon(): StreamableFile {
+    // a StreamableFile, not a Buffer: Nest would answer a bare Buffer as JSON
+    this.icon ??= fs.readFileSync(path.join(projectRoot(), 'public', 'console', 'favicon.svg'));
+    return new StreamableFile(this.icon, { type: 'image/svg+xml' });
   }
 }

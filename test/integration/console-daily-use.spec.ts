@@ -267,8 +267,13 @@ describe('console: daily use', () => {
   });
 
   it('serves a favicon at /favicon.ico (browsers ask for it on every page)', async () => {
-    const icon = await t.http.get('/favicon.ico').expect(200);
+    const icon = await t.http.get('/favicon.ico').buffer(true).parse((res, done) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => done(null, text));
+    }).expect(200);
     expect(icon.headers['content-type']).toMatch(/image\/svg\+xml/);
+    expect(icon.body as string).toMatch(/^<svg /);
   });
 });
 

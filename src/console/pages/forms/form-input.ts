@@ -129,7 +129,11 @@ export function failureOf(
   errors: readonly FieldError[], status: number, detail: string | null, labels?: Readonly<Record<string, string>>, code?: string,
 ): FormFailure {
   const fields: FieldMessages = {};
-  for (const e of indonesianErrors(errors, labels)) fields[e.field] = fields[e.field] ? `${fields[e.field]} ${e.message}` : e.message;
+  for (const e of indonesianErrors(errors, labels)) {
+    const before = fields[e.field];
+    // sentences follow one another; bare rule texts (a service's own words) keep their "; "
+    fields[e.field] = before ? `${before}${/[.!?]$/.test(before) ? ' ' : '; '}${e.message}` : e.message;
+  }
   const count = Object.keys(fields).length;
   const message = count > 0 && (status === 400 || code === 'unit_out_of_scope' || code === 'media_out_of_scope')
     ? `Periksa ${count} isian yang ditandai.`
