@@ -11,6 +11,7 @@ import { sendProblem } from './common/problem/problem.filter';
 import { FeedCache } from './feeds/cache/feed-cache.service';
 import type { GaungConfig } from './config/gaung-config';
 import { setupOpenApi } from './openapi';
+import { QuietFrameworkLogger } from './ops/quiet-framework-logger';
 
 /** Largest JSON or form body accepted anywhere (uploads go through multipart with their own limit). */
 export const BODY_LIMIT = '512kb';
@@ -24,7 +25,8 @@ export async function createApp(config: GaungConfig, databaseUrl: string, overri
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  // route mapping and module start-up lines go to debug: at info they buried the first start's logins
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // Cached public feeds are answered before Express, helmet and every other layer (a full Nest

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
@@ -12,6 +12,7 @@ import { CommonModule } from './common/common.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { ConsoleModule } from './console/console.module';
 import { BodyKindGuard } from './common/http/body-kind';
+import { LocaliseProblemsInterceptor } from './common/http/localise-problems.interceptor';
 import { createValidationPipe } from './common/http/validation';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { ConfigModule } from './config/config.module';
@@ -77,6 +78,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: BodyKindGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        // field errors in Indonesian for callers that ask for it (Accept-Language: id)
+        { provide: APP_INTERCEPTOR, useClass: LocaliseProblemsInterceptor },
       ],
     };
   }

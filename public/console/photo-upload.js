@@ -119,6 +119,17 @@
         .then(function () { button.disabled = false; });
     });
 
+    // Photos of a form posted when the session had ended come back with the rest of the form (console.js).
+    root.addEventListener('gaung:restore-media', function (event) {
+      (event.detail || []).forEach(function (id) {
+        if (list.querySelector('[data-media-id="' + CSS.escape(id) + '"]')) return;
+        fetch('/api/v1/media/' + encodeURIComponent(id), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+          .then(readJson)
+          .then(function (media) { addItem(media); say('Foto yang sudah diunggah dipasang kembali.'); })
+          .catch(function () { /* gone or outside scope: nothing to restore */ });
+      });
+    });
+
     function addItem(media) {
       var fragment = template.content.cloneNode(true);
       var item = fragment.querySelector('[data-photo-item]');

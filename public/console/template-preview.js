@@ -24,18 +24,38 @@
     return node;
   }
 
+  /** The engine's English message said in Indonesian, with its line (as the server's template-errors.ts does). */
+  function explain(detail, line) {
+    var where = typeof line === 'number' ? ' pada baris ' + line : '';
+    var text = detail.replace(/^The template does not render:\s*/, '');
+    var unknown = /"([^"]+)" not defined/.exec(text);
+    if (unknown) return 'Templat tidak dapat dirender: isian "' + unknown[1] + '" tidak dikenal' + where + '.';
+    if (/Parse error|Expecting|lexical error/i.test(text)) return 'Templat tidak dapat dirender: penulisan Handlebars salah' + where + '; periksa tanda {{ }} dan pasangan blok seperti {{#if}} … {{/if}}.';
+    if (/doesn't match|does not match/i.test(text)) return 'Templat tidak dapat dirender: blok tidak berpasangan' + where + '.';
+    return 'Templat tidak dapat dirender' + where + '.';
+  }
+
+  /** The engine's own message, whole, under "Pesan teknis". */
+  function showTechnical(text) {
+    var box = document.querySelector('[data-preview-technical]');
+    if (!box) return;
+    box.hidden = !text;
+    var pre = box.querySelector('pre');
+    if (pre) pre.textContent = text;
+  }
+
   function render(output, drafts) {
     output.textContent = '';
     drafts.forEach(function (draft) {
       var card = el('article', 'preview-card');
       if (draft.title) card.appendChild(el('h3', 'preview-title', draft.title));
       card.appendChild(el('div', 'preview-body', draft.body));
-      card.appendChild(el('p', 'preview-meta', draft.body.length + ' karakter'));
+      card.appendChild(el('p', 'preview-meta', draft.body.length.toLocaleString('id-ID') + ' karakter'));
       var findings = draft.lint || [];
       if (findings.length) {
         var list = el('ul', 'lint-list');
         findings.forEach(function (f) {
-          var item = el('li', 'lint-' + (f.severity || 'info'), (f.severity ? f.severity + ': ' : '') + (f.message || f.code || JSON.stringify(f)));
+          var item = el('li', 'lint-' + (f.severity || 'info'), (f.severity === 'error' ? 'Kesalahan: ' : f.severity ? 'Peringatan: ' : '') + (f.message || f.code || ''));
           list.appendChild(item);
         });
         card.appendChild(list);
@@ -70,13 +90,14 @@
           if (mine !== sequence) return; // a newer edit is already on its way
           if (result.ok) {
             render(output, result.body.drafts || []);
+            showTechnical('');
             if (status) status.textContent = 'Pratinjau diperbarui.';
             form.setAttribute('data-preview-state', 'ok');
           } else {
             var body = result.body || {};
-            var where = typeof body.line === 'number' ? ' (baris ' + body.line + ')' : '';
-            var fields = Array.isArray(body.errors) ? ' ' + body.errors.map(function (e) { return e.field + ': ' + e.message; }).join('; ') : '';
-            if (status) status.textContent = 'Templat tidak dapat dirender' + where + ': ' + (body.detail || '') + fields;
+            var fields = Array.isArray(body.errors) ? ' ' + body.errors.map(function (e) { return e.message; }).join(' ') : '';
+            if (status) status.textContent = explain(body.detail || '', body.line) + fields;
+            showTechnical((body.detail || '').replace(/^The template does not render:\s*/, ''));
             form.setAttribute('data-preview-state', 'error');
           }
         })

@@ -45,9 +45,15 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     if (body.status === 401) {
       // A form posted after the session ended comes back to the page it was posted from.
-      const back = request.method === 'GET' ? request.originalUrl : refererPath(request);
+      // A post says so: the login page explains, and the form comes back filled in (console.js keeps it).
+      const posted = request.method !== 'GET' && request.method !== 'HEAD';
+      const back = posted ? refererPath(request) : request.originalUrl;
+      const query = new URLSearchParams();
       const next = safeLocalPath(back, '/');
-      response.redirect(303, next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`);
+      if (next !== '/') query.set('next', next);
+      if (posted) query.set('sesi', 'habis');
+      const search = query.toString();
+      response.redirect(303, search ? `/login?${search}` : '/login');
       return;
     }
     const known = body.code === 'csrf_failed' ? CSRF_MESSAGE

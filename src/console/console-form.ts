@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { createValidationPipe } from '../common/http/validation';
+import { indonesianErrors } from '../common/http/field-messages';
 import { ProblemException, type FieldError } from '../common/problem/problem.exception';
 import { redirectWithFlash } from './flash';
 
@@ -33,9 +34,12 @@ export const listOf = (value: string | string[] | undefined): string[] => (value
 /** The field errors of a problem in one line for a flash message (Indonesian summary, the fields named). */
 export function describeProblem(error: ProblemException): string {
   const p = error.problem;
-  const fields = (p.errors ?? []).map((e: FieldError) => `${e.field}: ${e.message}`).join('; ');
+  // each field by its label, in Indonesian (field-messages.ts), never the API's English
+  const fields = indonesianErrors(p.errors ?? ([] as FieldError[])).map((e) => e.message).join(' ');
   const prefix = PROBLEM_TEXT[p.code] ?? PROBLEM_TEXT[String(p.status)] ?? 'Tindakan tidak dapat dilakukan.';
-  return fields ? `${prefix} (${fields})` : p.detail && !PROBLEM_TEXT[p.code] ? `${prefix} ${p.detail}` : prefix;
+  if (fields) return `${prefix} ${fields}`;
+  // a refusal without words of ours yet keeps the service's reason rather than lose it
+  return p.detail && !PROBLEM_TEXT[p.code] ? `${prefix} ${p.detail}` : prefix;
 }
 
 const PROBLEM_TEXT: Record<string, string> = {
@@ -48,6 +52,15 @@ const PROBLEM_TEXT: Record<string, string> = {
   not_your_approval: 'Persetujuan tahap ini menjadi wewenang Humas satuan lain.',
   not_approved: 'Hanya cerita yang sudah disetujui yang dapat dijadwalkan.',
   channel_not_approved: 'Kanal yang dipilih belum disetujui.',
+  not_correctable: 'Hanya cerita yang masih draf atau dikembalikan yang datanya dapat dikoreksi.',
+  not_author: 'Hanya penulis atau Humas yang dapat mengoreksi data ini.',
+  not_locked: 'Akun ini tidak sedang terkunci.',
+  already_removed: 'Posting ini sudah ditandai dihapus.',
+  already_paused: 'Penerbitan di sana sudah dijeda.',
+  not_paused: 'Penerbitan di sana tidak sedang dijeda.',
+  no_consented_quote: 'Cerita ini tidak punya kutipan yang disetujui warga untuk diterbitkan.',
+  template_invalid: 'Templat tidak dapat dirender.',
+  self_deactivation: 'Anda tidak dapat menonaktifkan akun sendiri.',
   '400': 'Isian belum benar.',
   '409': 'Terjadi perubahan; muat ulang lalu coba lagi.',
   '422': 'Tindakan tidak dapat diproses.',

@@ -13,6 +13,8 @@ export interface LayoutModel {
   csrfToken: string | null;
   flash: { kind: string; text: string } | null;
   unread: number;
+  /** Publishing pauses affecting the officer, shown on every page. */
+  pauses: { unitName: string; reason: string; pausedAt: Date; timezone: string | null; own: boolean }[];
   /** Extra scripts of this page: file names under /assets/console/ (loaded with defer). */
   scripts: string[];
   /** Vendor scripts by full /assets path (e.g. chart.js). */

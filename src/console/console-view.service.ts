@@ -8,6 +8,7 @@ import type { AuthUser } from '../common/auth/auth-user';
 import { navFor } from './console-nav';
 import { ConsoleRenderer, type LayoutModel } from './console-renderer.service';
 import { takeFlash } from './flash';
+import { PauseBannerRepository } from './pause-banner.repository';
 
 export type ConsoleRequest = Request & { user?: AuthUser };
 
@@ -33,6 +34,7 @@ export class ConsoleView {
     private readonly auth: AuthService,
     private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly pauses: PauseBannerRepository,
   ) {}
 
   async send(request: ConsoleRequest, response: Response, view: string, model: object, options: PageOptions): Promise<void> {
@@ -49,7 +51,7 @@ export class ConsoleView {
 
   private async layoutFor(request: ConsoleRequest, response: Response, options: PageOptions): Promise<LayoutModel> {
     const user = options.anonymous ? undefined : request.user;
-    const unread = user ? await this.notifications.unreadCount(user.id) : 0;
+    const [unread, pauses] = user ? await Promise.all([this.notifications.unreadCount(user.id), this.pauses.active(user)]) : [0, []];
     return {
       title: options.title,
       user: user ? { displayName: user.displayName, username: user.username, role: user.role, unitCode: await this.unitCode(user) } : null,
@@ -57,6 +59,8 @@ export class ConsoleView {
       csrfToken: this.csrfToken(user),
       flash: takeFlash(request, response),
       unread,
+      // a paused unit hears it on every page, by name and with the reason (issue 19 item 13)
+      pauses: pauses.map((p) => ({ ...p, unitName: p.unitName ?? 'semua satuan' })),
       scripts: options.scripts ?? [],
       vendorScripts: options.vendorScripts ?? [],
     };

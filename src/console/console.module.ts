@@ -5,10 +5,14 @@ import { AuthModule } from '../auth/auth.module';
 import { EngagementModule } from '../engagement/engagement.module';
 import { ConsoleCoreModule } from './console-core.module';
 import { DashboardController } from './dashboard.controller';
+import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
+import { FaviconController } from './favicon.controller';
 import { LoginController } from './login.controller';
 import { NotificationsPageController } from './notifications-page.controller';
 import { StoryActionsController } from './story-actions.controller';
+import { StoryPageRepository } from './story-page.repository';
+import { StoryPublicationsController } from './story-publications.controller';
 import { StoryListController } from './story-list.controller';
 import { StoryPageController } from './story-page.controller';
 import { StoryPageService } from './story-page.service';
@@ -18,7 +22,10 @@ import { ConsolePagesModule } from './pages/console-pages.module';
 /** The web console (DESIGN.md §3): server-rendered pages on the same services as the API. */
 @Module({
   imports: [ConsoleCoreModule, ConsolePagesModule, AuthModule, ApprovalModule, PublishingModule, EngagementModule],
-  controllers: [LoginController, DashboardController, StoryListController, StoryPageController, StoryActionsController, NotificationsPageController, XCountRulesController],
-  providers: [DashboardService, StoryPageService],
+  controllers: [
+    LoginController, DashboardController, StoryListController, StoryPageController, StoryActionsController, StoryPublicationsController,
+    NotificationsPageController, XCountRulesController, FaviconController,
+  ],
+  providers: [DashboardService, DashboardRepository, StoryPageService, StoryPageRepository],
 })
 export class ConsoleModule {}

@@ -5,9 +5,13 @@ import type { AuthUser } from '../common/auth/auth-user';
 import { Clock } from '../common/clock';
 import { StoriesService } from '../stories/stories.service';
 import { ScopeService } from '../units/scope.service';
+import { ApprovalStatus } from './approval-status';
+import { DashboardRepository } from './dashboard.repository';
 import { instantToLocal } from './local-time';
 
 const LIST = 8;
+/** Stories in review read to find those waiting for this officer (past this, the count is a lower bound). */
+const CANDIDATES = 300;
 
 /**
  * What the dashboard shows, per role and unit scope. Story lists go through StoriesService (the
@@ -21,21 +25,62 @@ export class DashboardService {
     private readonly stories: StoriesService,
     private readonly scope: ScopeService,
     private readonly clock: Clock,
+    private readonly repository: DashboardRepository,
+    private readonly approval: ApprovalStatus,
   ) {}
 
+  /**
+   * Each role sees what waits for them: humas the stories whose approval they may give now (the
+   * approval rules decide), new intake, drafts nobody submitted, and publications to act on;
+   * operators and commanders where their own reports stand and which came back to them. Panels
+   * a role cannot act on (manual posts for an operator) are not shown.
+   */
   async forUser(user: AuthUser) {
     const reviewer = user.role === 'humas' || user.role === 'admin';
     const units = user.role === 'admin' ? null : user.unitId ? await this.scope.subtreeIds(user.unitId) : [];
-    const [waiting, overdue, mine, publications, today, pickups, timezone] = await Promise.all([
-      reviewer ? this.stories.list(user, { status: 'in_review', pageSize: LIST }) : null,
+    const now = this.clock.now();
+    const [forMe, unsubmitted, overdue, mine, mineCounts, publications, today, pickups, timezone] = await Promise.all([
+      reviewer ? this.waitingForMe(user, units, now) : null,
+      reviewer ? this.repository.unsubmitted(units, user.id, now, LIST) : null,
       reviewer || user.role === 'commander' ? this.stories.list(user, { overdue: 'true', pageSize: LIST }) : null,
-      reviewer ? null : this.myDrafts(user),
-      this.publicationsNeedingAction(units),
+      reviewer ? null : this.myStories(user, now),
+      reviewer ? null : this.repository.mineByStatus(user.id),
+      reviewer ? this.publicationsNeedingAction(units) : null,
       this.publishedToday(user, units),
       this.pickupsThisWeek(units),
       this.zoneOf(user),
     ]);
-    return { reviewer, waiting, overdue, mine, publications, today, pickups, timezone, weeks: this.weeks(timezone) };
+    return { reviewer, forMe, unsubmitted, overdue, mine, mineCounts, publications, today, pickups, timezone, weeks: this.weeks(timezone) };
+  }
+
+  /**
+   * Stories in review whose next approval this officer may give (unit, step, four eyes: the same
+   * rules the workflow enforces), oldest submission first; new ones (submitted in the last 24 h)
+   * are counted apart as "baru masuk".
+   */
+  private async waitingForMe(user: AuthUser, units: string[] | null, now: Date) {
+    const candidates = await this.repository.inReview(units, now, CANDIDATES);
+    const rules = new Map((await this.approval.load(candidates.map((c) => c.id))).map((r) => [r.id, r]));
+    const mine = candidates.filter((c) => rules.has(c.id) && this.approval.mayApproveNow(user, rules.get(c.id)!));
+    const dayAgo = now.getTime() - 86_400_000;
+    return {
+      items: mine.slice(0, LIST),
+      total: mine.length,
+      totalIsLowerBound: candidates.length === CANDIDATES,
+      fresh: mine.filter((c) => c.submittedAt && new Date(c.submittedAt).getTime() >= dayAgo).length,
+      othersInReview: candidates.length - mine.length,
+    };
+  }
+
+  /** An operator's or commander's own stories, with who each one waits for. */
+  private async myStories(user: AuthUser, now: Date) {
+    const rows = await this.repository.mine(user.id, now, LIST);
+    const review = new Map((await this.approval.load(rows.filter((r) => r.status === 'in_review').map((r) => r.id))).map((r) => [r.id, r]));
+    return Promise.all(rows.map(async (row) => ({
+      ...row,
+      waitingFor: review.has(row.id) ? (await this.approval.describe(review.get(row.id)!)).text : null,
+      needsMe: row.status === 'rejected' || row.status === 'draft',
+    })));
   }
 
   /**
@@ -53,16 +98,6 @@ export class DashboardService {
       out.push(`${from.toISOString().slice(0, 10)}:${to.toISOString().slice(0, 10)}`);
     }
     return out.join(',');
-  }
-
-  /** Operators' and commanders' own stories that still need them: drafts and rejected ones. */
-  private myDrafts(user: AuthUser) {
-    return this.db.query(
-      `SELECT s.id, s.title, s.status, s.kind, s.created_at AS "createdAt", s.rejected_reason AS "rejectedReason", u.code AS "unitCode"
-         FROM story s JOIN unit u ON u.id = s.unit_id
-        WHERE s.author_id = $1 AND s.status IN ('draft', 'rejected') ORDER BY s.created_at DESC LIMIT ${LIST}`,
-      [user.id],
-    );
   }
 
   /** Publications an officer has to look at: failed, outcome unknown, or waiting to be posted by hand. */

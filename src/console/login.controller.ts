@@ -29,11 +29,12 @@ export class LoginController {
 
   @Public()
   @Get('login')
-  async form(@Req() request: ConsoleRequest, @Res() response: Response, @Query('next') next?: string) {
+  async form(@Req() request: ConsoleRequest, @Res() response: Response, @Query('next') next?: string, @Query('sesi') session?: string) {
     const target = safeLocalPath(next);
+    const expired = session === 'habis';
     // A valid cookie session goes straight on: the login page is not a dead end for a signed-in officer.
-    if (request.user?.via === 'cookie') return response.redirect(303, target);
-    await this.show(request, response, target, null, 200);
+    if (request.user?.via === 'cookie') return response.redirect(303, returnTo(target, expired));
+    await this.show(request, response, target, null, 200, expired);
   }
 
   @Public()
@@ -42,25 +43,26 @@ export class LoginController {
   @UseGuards(ThrottlerGuard) // the same per-address limit as the API login; the account lockout is in AuthService
   async login(@Req() request: ConsoleRequest, @Res() response: Response, @Body() body: FormBody) {
     const next = safeLocalPath(body?.next);
+    const expired = body?.restore === '1';
     const cookie = (request as ConsoleRequest & { cookies?: Record<string, string> }).cookies?.[LOGIN_CSRF_COOKIE];
     if (typeof body?._csrf !== 'string' || !cookie || !safeEqual(body._csrf, cookie)) {
-      return this.show(request, response, next, 'Formulir masuk kedaluwarsa. Silakan coba lagi.', 403);
+      return this.show(request, response, next, 'Formulir masuk kedaluwarsa. Silakan coba lagi.', 403, expired);
     }
     try {
       const dto = await validateAs(LoginDto, { username: body.username ?? '', password: body.password ?? '' });
       const result = await this.auth.login(dto.username, dto.password);
       setSessionCookie(response, this.config, result.session.token, result.session.expiresAt);
       response.clearCookie(LOGIN_CSRF_COOKIE, { path: '/login' });
-      response.redirect(303, next);
+      response.redirect(303, returnTo(next, expired));
     } catch (error) {
       if (!(error instanceof ProblemException)) throw error;
       const { status, code, headers } = error.problem;
       if (code === 'account_locked') {
         const minutes = Math.max(1, Math.ceil(Number(headers?.['Retry-After'] ?? 60) / 60));
-        return this.show(request, response, next, `Akun terkunci karena terlalu banyak percobaan yang gagal. Coba lagi dalam ${minutes} menit.`, 429);
+        return this.show(request, response, next, `Akun terkunci karena terlalu banyak percobaan yang gagal. Coba lagi dalam ${minutes} menit.`, 429, expired);
       }
-      if (status === 400) return this.show(request, response, next, 'Isi nama pengguna dan kata sandi.', 400);
-      if (status === 401) return this.show(request, response, next, 'Nama pengguna atau kata sandi salah.', 401);
+      if (status === 400) return this.show(request, response, next, 'Isi nama pengguna dan kata sandi.', 400, expired);
+      if (status === 401) return this.show(request, response, next, 'Nama pengguna atau kata sandi salah.', 401, expired);
       throw error;
     }
   }
@@ -74,7 +76,7 @@ export class LoginController {
   }
 
   /** The login page with a fresh login-form token. */
-  async show(request: ConsoleRequest, response: Response, next: string, error: string | null, status: number) {
+  async show(request: ConsoleRequest, response: Response, next: string, error: string | null, status: number, expired = false) {
     const token = randomBytes(24).toString('base64url');
     response.cookie(LOGIN_CSRF_COOKIE, token, {
       httpOnly: true,
@@ -83,6 +85,15 @@ export class LoginController {
       path: '/login',
       maxAge: 30 * 60_000,
     });
-    await this.view.send(request, response, 'login', { next: next === '/' ? '' : next, error, loginCsrf: token }, { title: 'Masuk', status, anonymous: true });
+    await this.view.send(request, response, 'login', { next: next === '/' ? '' : next, error, loginCsrf: token, expired }, { title: 'Masuk', status, anonymous: true });
   }
+}
+
+/** After a login that a lost session forced, the page the form was on, marked so its script puts the form back. */
+function returnTo(next: string, expired: boolean): string {
+  if (!expired) return next;
+  const [path, query = ''] = next.split('?');
+  const params = new URLSearchParams(query);
+  params.set('pulihkan', '1');
+  return `${path}?${params}`;
 }

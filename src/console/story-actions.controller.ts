@@ -10,15 +10,13 @@ import { enumParam, uuidParam } from '../common/http/params';
 import { ProblemException } from '../common/problem/problem.exception';
 import { CHANNELS, type Channel } from '../drafting/channels';
 import { DraftsService } from '../drafting/drafts.service';
-import { EditDraftDto } from '../drafting/dto/draft.dto';
-import { ScheduleDto } from '../publishing/dto/publication.dto';
-import { PublicationsService } from '../publishing/publications.service';
+import { EditDraftDto, RegenerateDto } from '../drafting/dto/draft.dto';
 import { StoriesService } from '../stories/stories.service';
 import { ScopeService } from '../units/scope.service';
 import { ConsoleController } from './console-controller.decorator';
 import { type FormBody, formFields, listOf, runFormAction, validateAs } from './console-form';
-import { CHANNEL_LABELS, formatWhen } from './console-helpers';
-import { localToInstant } from './local-time';
+import { CHANNEL_LABELS } from './console-helpers';
+import { instantField, zoneOfStory } from './story-zone';
 
 const channelParam = enumParam('channel', CHANNELS);
 const text = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
@@ -32,7 +30,6 @@ export class StoryActionsController {
   constructor(
     private readonly workflow: StoryWorkflow,
     private readonly drafts: DraftsService,
-    private readonly publications: PublicationsService,
     private readonly comments: CommentsService,
     private readonly stories: StoriesService,
     private readonly scope: ScopeService,
@@ -49,14 +46,18 @@ export class StoryActionsController {
   @Roles('humas')
   @AcceptsBody('form')
   async approve(@Res() response: Response, @CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: FormBody) {
-    const zone = await this.zoneOf(user, id);
-    return runFormAction(response, page(id), 'Cerita disetujui.', async () => {
+    const zone = await zoneOfStory(this.stories, this.scope, user, id);
+    return runFormAction(response, page(id), (status: string) => (status === 'in_review'
+      ? 'Persetujuan tahap ini tercatat. Cerita menunggu persetujuan tahap berikutnya (lihat di bawah judul).'
+      : 'Cerita disetujui.'), async () => {
       const override = body?.override === '1';
-      const embargo = this.instantField(text(body?.embargoUntil), zone, 'embargoUntil');
+      const embargo = instantField(text(body?.embargoUntil), zone, 'embargoUntil');
       const dto = await validateAs(ApproveDto, {
         channels: listOf(body?.channels), ...(override ? { override: true } : {}), ...formFields(body, ['reason']), ...(embargo ? { embargoUntil: embargo } : {}),
       });
       await this.workflow.approve(user, id, dto);
+      // a first step of two leaves the story in review: the message says so rather than "approved"
+      return (await this.stories.find(user, id)).status;
     });
   }
 
@@ -83,7 +84,7 @@ export class StoryActionsController {
   @Roles('humas')
   @AcceptsBody('form')
   reject(@Res() response: Response, @CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: FormBody) {
-    return runFormAction(response, page(id), 'Cerita ditolak dan dikembalikan ke penulis.', async () => {
+    return runFormAction(response, page(id), 'Cerita dikembalikan ke penulis dengan alasan Anda; penulis diberi tahu.', async () => {
       const dto = await validateAs(RequiredReasonDto, { reason: text(body?.reason) });
       await this.workflow.reject(user, id, dto.reason);
     });
@@ -93,38 +94,10 @@ export class StoryActionsController {
   @Roles('humas')
   @AcceptsBody('form')
   withdraw(@Res() response: Response, @CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: FormBody) {
-    return runFormAction(response, page(id), 'Cerita ditarik dari ruang pers dan feed.', async () => {
+    return runFormAction(response, page(id), 'Cerita ditarik dari ruang rilis dan feed; publikasi yang belum terbit dibatalkan. Posting di luar Gaung (bila ada) tercantum di bawah untuk dihapus manual.', async () => {
       const dto = await validateAs(RequiredReasonDto, { reason: text(body?.reason) });
       await this.workflow.withdraw(user, id, dto.reason);
     });
-  }
-
-  /** Schedules the chosen approved channels at a date and time typed in the story unit's own zone. */
-  @Post('jadwalkan')
-  @Roles('humas')
-  @AcceptsBody('form')
-  async schedule(@Res() response: Response, @CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: FormBody) {
-    const zone = await this.zoneOf(user, id);
-    await runFormAction(response, page(id), (due: Date) => `Publikasi dijadwalkan pada ${formatWhen(due, zone)}.`, async () => {
-      const at = this.instantField(text(body?.at), zone, 'at');
-      const channels = listOf(body?.channels);
-      const dto = await validateAs(ScheduleDto, { ...(channels.length ? { channels } : {}), ...(at ? { at } : {}) });
-      return (await this.publications.schedule(user, id, dto)).dueAt;
-    });
-  }
-
-  /** The story unit's zone: dates and times in forms are typed in it. */
-  private async zoneOf(user: AuthUser, id: string): Promise<string> {
-    const story = await this.stories.find(user, id);
-    return (await this.scope.findByCode(story.unitCode as string))?.timezone ?? 'Asia/Jakarta';
-  }
-
-  /** A datetime-local field as an ISO instant (empty: none); an impossible value is a 400 naming the field. */
-  private instantField(local: string, zone: string, field: string): string | null {
-    if (!local) return null;
-    const at = localToInstant(local, zone);
-    if (!at) throw ProblemException.validation([{ field, message: 'tanggal dan jam tidak valid' }]);
-    return at.toISOString();
   }
 
   /** A new revision of one channel's draft (409 stale revision comes back as a message). */
@@ -141,6 +114,36 @@ export class StoryActionsController {
     });
   }
 
+  /** Renders the drafts again from the templates; edited channels keep their edit unless the officer ticks "also edited ones". */
+  @Post('buat-ulang')
+  @Roles('humas')
+  @AcceptsBody('form')
+  regenerate(@Res() response: Response, @CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: FormBody) {
+    return runFormAction(response, page(id), (result: { regenerated: Channel[]; kept: Channel[] }) => regenerateMessage(result), async () => {
+      const channels = listOf(body?.channels);
+      const dto = await validateAs(RegenerateDto, { ...(channels.length ? { channels } : {}), ...(body?.force === '1' ? { force: true } : {}) });
+      return this.drafts.regenerate(user, id, dto);
+    });
+  }
+
+  /** An earlier revision's text becomes the draft again, as a new revision (the history keeps everything). */
+  @Post('draf/:channel/pulihkan')
+  @Roles('humas')
+  @AcceptsBody('form')
+  restore(@Res() response: Response, @CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Param('channel', channelParam) channel: Channel, @Body() body: FormBody) {
+    return runFormAction(response, `${page(id)}#draf-${channel}`, (r: { from: number }) => `Draf ${CHANNEL_LABELS[channel]} dipulihkan dari revisi ${r.from}.`, async () => {
+      const wanted = Number(text(body?.from));
+      const current = Number(text(body?.revision));
+      const revisions: { revision: number; title: string | null; body: string }[] = await this.drafts.revisions(user, id, channel);
+      const chosen = revisions.find((r) => r.revision === wanted);
+      if (!chosen) throw ProblemException.validation([{ field: 'from', message: 'unknown revision' }]);
+      const fields: Record<string, unknown> = { body: chosen.body, revision: Number.isInteger(current) ? current : text(body?.revision) };
+      if (channel === 'website' && chosen.title !== null) fields.title = chosen.title;
+      await this.drafts.edit(user, id, channel, await validateAs(EditDraftDto, fields));
+      return { from: wanted };
+    });
+  }
+
   @Post('komentar')
   @AcceptsBody('form')
   comment(@Res() response: Response, @CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: FormBody) {
@@ -152,3 +155,9 @@ export class StoryActionsController {
 }
 
 const page = (id: string) => `/cerita/${id}`;
+
+function regenerateMessage(result: { regenerated: Channel[]; kept: Channel[] }): string {
+  const names = (list: Channel[]) => list.map((c) => CHANNEL_LABELS[c]).join(', ');
+  const made = result.regenerated.length ? `Draf dibuat ulang dari templat: ${names(result.regenerated)}.` : 'Tidak ada draf yang dibuat ulang.';
+  return result.kept.length ? `${made} Tetap seperti disunting: ${names(result.kept)} (centang "termasuk yang sudah disunting" untuk menggantinya).` : made;
+}

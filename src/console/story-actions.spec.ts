@@ -48,4 +48,25 @@ describe('allowedActions: the buttons of the story page follow the approval rule
     expect(allowedActions(user('operator', 'humas', POLRES), urgent).confirm).toBe(false); // the author
     expect(allowedActions(user('h', 'humas', POLRES), story({ status: 'withdrawn' })).withdraw).toBe(false);
   });
+
+  it('never offers the author to reject or urgently approve their own story, and puts first what the officer can do', () => {
+    const author = user('operator', 'humas', POLSEK);
+    expect(allowedActions(author, story())).toMatchObject({ reject: false, approve: false, urgent: false, primary: null });
+    expect(allowedActions(user('h', 'humas', POLSEK), story()).primary).toBe('approve');
+    expect(allowedActions(user('operator', 'operator', POLSEK), story({ status: 'draft' })).primary).toBe('submit');
+    expect(allowedActions(user('h', 'humas', POLRES), story({ status: 'approved' })).primary).toBe('schedule');
+  });
+
+  it('lets the author correct a rejected complaint or achievement (not feedback), and humas edit drafts, photos and regenerate before approval', () => {
+    const rejected = story({ status: 'rejected', kind: 'complaint' });
+    expect(allowedActions(user('operator', 'operator', POLSEK), rejected)).toMatchObject({ correct: true, primary: 'correct', edit: false, media: false });
+    expect(allowedActions(user('other', 'operator', POLSEK), rejected).correct).toBe(false);
+    expect(allowedActions(user('operator', 'operator', POLSEK), story({ status: 'rejected', kind: 'feedback' })).correct).toBe(false);
+    expect(allowedActions(user('h', 'humas', POLSEK), rejected)).toMatchObject({ correct: true, edit: true, regenerate: true, media: true, primary: 'edit' });
+    expect(allowedActions(user('h', 'humas', POLSEK), story({ status: 'approved', kind: 'complaint' }))).toMatchObject({ correct: false, media: false, regenerate: false });
+  });
+
+  it('asks two approvals of a sensitive case under any policy', () => {
+    expect(allowedActions(user('h', 'humas', POLSEK), story({ sensitive: true })).stepsRequired).toBe(2);
+  });
 });

@@ -8,7 +8,12 @@ export interface StoryForActions extends StoryForApproval {
   awaitingConfirmation: boolean;
   /** Approvers of the current review round (step 1 of a two-step policy, for instance). */
   approversThisRound: string[];
+  /** The source item's kind: complaints and achievements can be corrected by their author. */
+  kind?: string;
 }
+
+/** The one action the page puts first, for this officer, now. */
+export type PrimaryAction = 'submit' | 'approve' | 'confirm' | 'correct' | 'edit' | 'schedule' | null;
 
 /** What the story page offers this user now. */
 export interface AllowedActions {
@@ -20,14 +25,23 @@ export interface AllowedActions {
   schedule: boolean;
   withdraw: boolean;
   edit: boolean;
+  /** Render the drafts again from the templates (and restore an earlier revision): DraftsService's editable states. */
+  regenerate: boolean;
+  /** Add, replace, blur photos and make a quote card before approval. */
+  media: boolean;
+  /** Correct the source item (the report or activity) and send it for review again. */
+  correct: boolean;
   /** The approval step the next approval would give (two_step: 1 or 2). */
   step: number;
   stepsRequired: number;
+  primary: PrimaryAction;
 }
 
 const reviewer = (user: AuthUser) => user.role === 'humas' || user.role === 'admin';
 /** DraftsService's EDITABLE states: drafts change only before approval. */
 const EDITABLE: StoryStatus[] = ['draft', 'in_review', 'rejected'];
+/** Kinds whose source item its author may correct (feedback is the citizen's own words: Humas edits the drafts instead). */
+const CORRECTABLE_KINDS = ['complaint', 'achievement'];
 
 /**
  * The buttons to show, decided by the same rules the services enforce (story-transitions for
@@ -40,16 +54,34 @@ export function allowedActions(user: AuthUser, story: StoryForActions): AllowedA
   const canGive = (s: number) => reviewer(user) && mayApproveStep(user, story, s);
   const fourEyesOk = !fourEyesViolation(user, story, story.approversThisRound);
   const confirm = story.awaitingConfirmation && isLegal('confirm', story.status) && canGive(required) && !fourEyesViolation(user, story, []);
-  return {
-    submit: isLegal('submit', story.status) && (reviewer(user) || user.id === story.authorId),
+  const isAuthor = user.id === story.authorId;
+  const editable = EDITABLE.includes(story.status);
+  const actions = {
+    submit: isLegal('submit', story.status) && (reviewer(user) || isAuthor),
     approve: isLegal('approve', story.status) && canGive(step) && fourEyesOk,
-    urgent: isLegal('urgent', story.status) && canGive(required),
+    // urgency removes the second look before publication, not the first: never the author or last editor
+    urgent: isLegal('urgent', story.status) && canGive(required) && fourEyesOk,
     confirm,
-    reject: isLegal('reject', story.status) && canGive(step),
+    // the author is never offered to reject their own story
+    reject: isLegal('reject', story.status) && canGive(step) && !isAuthor,
     schedule: reviewer(user) && (story.status === 'approved' || story.status === 'published'),
     withdraw: reviewer(user) && isLegal('withdraw', story.status),
-    edit: reviewer(user) && EDITABLE.includes(story.status),
+    edit: reviewer(user) && editable,
+    regenerate: reviewer(user) && editable,
+    media: reviewer(user) && editable,
+    correct: (story.status === 'rejected' || story.status === 'draft') && CORRECTABLE_KINDS.includes(story.kind ?? '') && (isAuthor || reviewer(user)),
     step,
     stepsRequired: required,
   };
+  return { ...actions, primary: primaryOf(user, story, actions) };
+}
+
+function primaryOf(user: AuthUser, story: StoryForActions, a: Omit<AllowedActions, 'primary'>): PrimaryAction {
+  if (a.approve) return 'approve';
+  if (a.confirm) return 'confirm';
+  // a rejected story goes back through a correction (its author) or an edit of the drafts (Humas)
+  if (story.status === 'rejected') return a.correct && !reviewer(user) ? 'correct' : a.edit ? 'edit' : null;
+  if (a.submit) return 'submit';
+  if (a.schedule && story.status === 'approved') return 'schedule';
+  return null;
 }

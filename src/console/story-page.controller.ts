@@ -27,7 +27,7 @@ export class StoryPageController {
   @Get(':id')
   async show(@Req() request: ConsoleRequest, @Res() response: Response, @CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string) {
     const model = await this.page.build(user, id);
-    await this.view.send(request, response, 'story', model, { title: model.story.title, vendorScripts: ['/konsol/x-rules.js'], scripts: ['x-count.js', 'story.js'] });
+    await this.view.send(request, response, 'story', model, { title: model.story.title, vendorScripts: ['/konsol/x-rules.js'], scripts: ['x-count.js', 'story.js', 'photo-upload.js'] });
   }
 
   /** Revision history of one channel's draft, with the word diff of a revision against the one before it. */
@@ -42,10 +42,14 @@ export class StoryPageController {
     const chosen = revisions.find((r) => String(r.revision) === rev) ?? revisions[0];
     const previous = chosen ? revisions.find((r) => r.revision < chosen.revision) : undefined;
     const diff = chosen ? diffWords(previous ? textOf(previous) : '', textOf(chosen)) : [];
+    const latest = revisions[0];
+    // an earlier text can become the draft again while the drafts may change (DraftsService's editable states)
+    const canRestore = (user.role === 'humas' || user.role === 'admin') && ['draft', 'in_review', 'rejected'].includes(story.status)
+      && chosen !== undefined && latest !== undefined && chosen.revision !== latest.revision;
     await this.view.send(request, response, 'draft-history', {
       story, channel, channelLabel: CHANNEL_LABELS[channel],
-      revisions: revisions.map((r) => ({ ...r, current: r === chosen })),
-      chosen, previous, diff,
+      revisions: revisions.map((r) => ({ ...r, current: r === chosen, sourceLabel: r.source === 'edit' ? 'suntingan' : 'templat' })),
+      chosen, previous, diff, canRestore, latestRevision: latest?.revision,
     }, { title: `Riwayat draf ${CHANNEL_LABELS[channel]}` });
   }
 }

@@ -2,16 +2,6 @@ import { ProblemException, type FieldError } from '../common/problem/problem.exc
 import type { ConsentDto } from './dto/common.dto';
 import { ANONYMOUS_ATTRIBUTION, personView, type PersonView } from './privacy/consent';
 
-/** How far in the future a timestamp may be (clocks of complaint systems drift). */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
-/** Refuses instants in the future; collects every bad field before answering. */
-export function checkNotFuture(errors: FieldError[], now: Date, fields: [string, Date | undefined][]): void {
-  for (const [field, at] of fields) {
-    if (at && at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) errors.push({ field, message: `${field} is in the future` });
-  }
-}
-
 export function throwIfAny(errors: FieldError[]): void {
   if (errors.length > 0) throw ProblemException.validation(errors);
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CorrectionsRepository } from './corrections/corrections.repository';
+import { IntakeCorrections } from './corrections/intake-corrections.service';
 import { AchievementsController } from './achievements/achievements.controller';
 import { AchievementsService } from './achievements/achievements.service';
 import { IntakeDispatcher } from './bulk/intake-dispatcher.service';
@@ -18,8 +20,8 @@ import { WebhookController } from './webhook/webhook.controller';
   controllers: [ComplaintsController, FeedbackController, AchievementsController, WebhookController, IntegrationsController],
   providers: [
     ComplaintsService, ComplaintRecords, FeedbackService, AchievementsService, CitizenContacts, RetentionJob,
-    IntakeDispatcher, IntakeIntegrations, WebhookSignatureGuard,
+    IntakeDispatcher, IntakeIntegrations, WebhookSignatureGuard, IntakeCorrections, CorrectionsRepository,
   ],
-  exports: [ComplaintsService, FeedbackService, AchievementsService, RetentionJob, IntakeDispatcher],
+  exports: [ComplaintsService, FeedbackService, AchievementsService, RetentionJob, IntakeDispatcher, IntakeCorrections],
 })
 export class IntakeModule {}

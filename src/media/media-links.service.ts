@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
-import { type FieldError, ProblemException } from '../common/problem/problem.exception';
+import type { FieldProblem } from '../common/http/validation';
+import { ProblemException } from '../common/problem/problem.exception';
 import { maskPersonalData, type DetectionContext } from '../intake/privacy/pii-masker';
 import { publishableText } from '../intake/privacy/publishable-text';
 import { ScopeService } from '../units/scope.service';
@@ -23,13 +24,13 @@ export class MediaLinks {
       [ids],
     );
     const paths = new Map(found.map((row) => [row.id, row.path]));
-    const invalid: FieldError[] = [];
-    const outside: FieldError[] = [];
+    const invalid: FieldProblem[] = [];
+    const outside: FieldProblem[] = [];
     ids.forEach((id, i) => {
       const path = paths.get(id);
-      if (ids.indexOf(id) !== i) invalid.push({ field: `${field}[${i}]`, message: 'this media id is listed twice' });
-      else if (!path) invalid.push({ field: `${field}[${i}]`, message: 'unknown media id' });
-      else if (!this.scope.covers(user, path)) outside.push({ field: `${field}[${i}]`, message: 'this media item belongs to a unit outside your scope' });
+      if (ids.indexOf(id) !== i) invalid.push({ field: `${field}[${i}]`, code: 'duplicate', message: 'this media id is listed twice' });
+      else if (!path) invalid.push({ field: `${field}[${i}]`, code: 'not_found', message: 'unknown media id' });
+      else if (!this.scope.covers(user, path)) outside.push({ field: `${field}[${i}]`, code: 'out_of_scope', message: 'this media item belongs to a unit outside your scope' });
     });
     if (invalid.length > 0) throw ProblemException.validation(invalid);
     if (outside.length > 0) {

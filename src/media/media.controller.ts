@@ -14,6 +14,7 @@ import { PRIVATE_CACHE, sendMediaFile } from './media-file.response';
 import { MediaStore } from './media-store';
 import { MediaService, type UploadedImage } from './media.service';
 import { QuoteCardService } from './quote-card.service';
+import { StoryMediaService } from './story-media/story-media.service';
 import { UnitLogos } from './unit-logos.service';
 import { UPLOAD_FIELD, UploadFieldsInterceptor, UploadProblemsInterceptor } from './upload-problems.interceptor';
 
@@ -26,6 +27,7 @@ export class MediaController {
     private readonly quoteCards: QuoteCardService,
     private readonly logos: UnitLogos,
     private readonly store: MediaStore,
+    private readonly storyMedia: StoryMediaService,
   ) {}
 
   /**
@@ -46,8 +48,11 @@ export class MediaController {
   /** Renders the story's consented quote (complaint or feedback) as a 1080x1080 card and attaches it. */
   @Post('quote-card')
   @Roles('humas')
-  createQuoteCard(@CurrentUser() user: AuthUser, @Body() body: QuoteCardDto): Promise<MediaResponse> {
-    return this.quoteCards.createForStory(user, body.storyId);
+  async createQuoteCard(@CurrentUser() user: AuthUser, @Body() body: QuoteCardDto): Promise<MediaResponse> {
+    const card = await this.quoteCards.createForStory(user, body.storyId);
+    // the story has a picture now: "Instagram needs an image" no longer holds
+    await this.storyMedia.relint(body.storyId);
+    return card;
   }
 
   @Get(':id')

@@ -6,6 +6,9 @@ import { IMAGE_LIMITS, ImageProcessor } from './image-processor';
 import { MediaBlurService } from './media-blur.service';
 import { MediaCatalog } from './media-catalog.service';
 import { MediaLinks } from './media-links.service';
+import { StoryMediaController } from './story-media/story-media.controller';
+import { StoryMediaRepository } from './story-media/story-media.repository';
+import { StoryMediaService } from './story-media/story-media.service';
 import { MediaStore } from './media-store';
 import { MediaWriter } from './media-writer';
 import { MediaController } from './media.controller';
@@ -26,12 +29,12 @@ import { uploadLimits, UploadProblemsInterceptor } from './upload-problems.inter
     // No storage engine: multer keeps the one file in memory, bounded by MEDIA_MAX_BYTES.
     MulterModule.registerAsync({ useFactory: (config: GaungConfig) => ({ limits: uploadLimits(config.mediaMaxBytes) }), inject: [GAUNG_CONFIG] }),
   ],
-  controllers: [MediaController, PublicMediaController],
+  controllers: [MediaController, PublicMediaController, StoryMediaController],
   providers: [
     { provide: IMAGE_LIMITS, useFactory: (config: GaungConfig) => ({ maxPixels: config.mediaMaxPixels }), inject: [GAUNG_CONFIG] },
     ImageProcessor, MediaStore, MediaWriter, MediaCatalog, MediaService, MediaBlurService, QuoteCardService, UnitLogos, MediaLinks,
-    UploadProblemsInterceptor,
+    UploadProblemsInterceptor, StoryMediaService, StoryMediaRepository,
   ],
-  exports: [MediaLinks, QuoteCardService, MediaStore],
+  exports: [MediaLinks, QuoteCardService, MediaStore, StoryMediaService],
 })
 export class MediaModule {}

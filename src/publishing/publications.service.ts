@@ -4,17 +4,31 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import type { AuthUser } from '../common/auth/auth-user';
-import { ProblemException } from '../common/problem/problem.exception';
+import { type FieldError, ProblemException } from '../common/problem/problem.exception';
 import { queryRows } from '../db/sql';
 import type { Channel } from '../drafting/channels';
 import { StoriesService } from '../stories/stories.service';
 import type { ScheduleDto } from './dto/publication.dto';
+import { PublicationPostsRepository } from './publication-posts.repository';
 import { StoryPublisher } from './story-publisher';
 
-/** Which publication states each officer action applies to. */
-const CONFIRMABLE = ['awaiting_manual', 'unconfirmed'];
-const RETRYABLE = ['failed', 'unconfirmed'];
-const CANCELLABLE = ['scheduled', 'retrying', 'awaiting_manual', 'awaiting_reconnect', 'unconfirmed'];
+/** What a manual post without a named group is recorded as. */
+const defaultTarget = (channel: Channel) => (channel === 'whatsapp' ? 'Grup WhatsApp' : `Akun ${channel}`);
+
+/** Which publication states each officer action applies to (the console shows only the actions that apply). */
+export const CONFIRMABLE = ['awaiting_manual', 'unconfirmed'];
+export const RETRYABLE = ['failed', 'unconfirmed'];
+export const CANCELLABLE = ['scheduled', 'retrying', 'awaiting_manual', 'awaiting_reconnect', 'held', 'unconfirmed'];
+/** A publication waiting for its time can be moved; one being sent cannot. */
+export const RESCHEDULABLE = ['scheduled', 'retrying'];
+/** Channels whose manual posts have no address of their own (a message in a WhatsApp group). */
+const WITHOUT_URL = ['whatsapp'];
+
+/** A manual post: where it went and, when it has one, its address. */
+export interface ManualPost {
+  url?: string;
+  target?: string;
+}
 
 @Injectable()
 export class PublicationsService {
@@ -24,6 +38,7 @@ export class PublicationsService {
     private readonly publisher: StoryPublisher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly posts: PublicationPostsRepository,
   ) {}
 
   /** One publication per channel, due at `at` (default now) and never before the embargo. */
@@ -55,14 +70,66 @@ export class PublicationsService {
     });
   }
 
-  /** An officer records where a manual (or unconfirmed) post went out. */
-  confirm(user: AuthUser, storyId: string, channel: Channel, url: string) {
+  /**
+   * An officer records where a manual (or unconfirmed) post went out. A WhatsApp group message has
+   * no address: there the group's name is what is recorded, and the URL may be left out. Each
+   * manual post is also a row of its own (publication_post), so more groups can follow (addPost).
+   */
+  confirm(user: AuthUser, storyId: string, channel: Channel, post: string | ManualPost) {
+    const { url, target } = typeof post === 'string' ? { url: post, target: undefined } : post;
+    this.requireUrlUnlessGroup(channel, url);
     return this.act(user, storyId, channel, CONFIRMABLE, 'confirm', async (manager, publication) => {
       const now = this.clock.now();
-      await manager.query(`UPDATE publication SET status = 'published', url = $2, external_id = COALESCE(external_id, $2), published_at = $3, lease_until = NULL, updated_at = $3 WHERE id = $1`, [publication.id, url, now]);
+      await manager.query(
+        `UPDATE publication SET status = 'published', url = $2, external_id = COALESCE(external_id, $2), published_at = $3, lease_until = NULL,
+                confirmed_by = $4, updated_at = $3 WHERE id = $1`,
+        [publication.id, url ?? null, now, user.id]);
+      if (target || !url) await this.posts.insert(manager, publication.id, target ?? defaultTarget(channel), url ?? null, now, user.id);
       await this.publisher.afterSuccess(manager, storyId, channel, now, user.id);
       return 'published';
     });
+  }
+
+  /** One more group or account the published story was shared to by hand (officers share one story to many groups). */
+  addPost(user: AuthUser, storyId: string, channel: Channel, post: ManualPost) {
+    this.requireUrlUnlessGroup(channel, post.url);
+    return this.act(user, storyId, channel, ['published'], 'post', async (manager, publication) => {
+      await this.posts.insert(manager, publication.id, post.target ?? defaultTarget(channel), post.url ?? null, this.clock.now(), user.id);
+      return 'published';
+    });
+  }
+
+  /** Moves a publication that waits for its time (never before the story's embargo). */
+  async reschedule(user: AuthUser, storyId: string, channel: Channel, at: Date): Promise<{ channel: Channel; status: string; dueAt: Date }> {
+    const result = await this.act(user, storyId, channel, RESCHEDULABLE, 'reschedule', async (manager, publication) => {
+      const dueAt = await this.posts.moveDue(manager, publication.id, storyId, at, this.clock.now());
+      return { status: publication.status, dueAt };
+    });
+    return result as { channel: Channel; status: string; dueAt: Date };
+  }
+
+  /** Every post of the story outside Gaung (to delete by hand after a withdrawal), with what was ticked off. */
+  async externalPosts(user: AuthUser, storyId: string) {
+    await this.stories.find(user, storyId);
+    return this.posts.externalPosts(storyId);
+  }
+
+  /** Ticks off one external post as deleted by hand (audited). */
+  async markRemoved(user: AuthUser, storyId: string, key: string) {
+    const story = await this.stories.find(user, storyId);
+    if (!/^(post|publication):[0-9a-f-]{36}$/i.test(key)) throw ProblemException.validation([{ field: 'key', message: 'unknown post' }]);
+    return this.db.transaction(async (manager) => {
+      if (!(await this.posts.markRemoved(manager, storyId, key, this.clock.now(), user.id))) {
+        throw ProblemException.conflict('already_removed', 'This post was already ticked off, or is not one of this story.');
+      }
+      await this.audit.record({ actorId: user.id, action: 'publication.removed', subjectType: 'story', subjectId: storyId, unitId: story.unitId, details: { key } }, manager);
+    });
+  }
+
+  private requireUrlUnlessGroup(channel: Channel, url: string | undefined): void {
+    if (!url && !WITHOUT_URL.includes(channel)) {
+      throw ProblemException.validation([{ field: 'url', code: 'required', message: 'url is required for this channel' } as FieldError]);
+    }
   }
 
   /** Sends again: after a definite failure, or after the officer checked an unconfirmed post is not there. */
@@ -88,9 +155,9 @@ export class PublicationsService {
     );
   }
 
-  private async act(
+  private async act<R extends string | { status: string }>(
     user: AuthUser, storyId: string, channel: Channel, from: string[], action: string,
-    work: (manager: EntityManager, publication: { id: string; status: string }) => Promise<string>,
+    work: (manager: EntityManager, publication: { id: string; status: string }) => Promise<R>,
   ) {
     const story = await this.stories.find(user, storyId);
     return this.db.transaction(async (manager) => {
@@ -100,9 +167,14 @@ export class PublicationsService {
       if (!from.includes(publication.status)) {
         throw ProblemException.conflict('illegal_transition', `Cannot ${action} a publication that is ${publication.status}.`, { state: publication.status });
       }
-      const to = await work(manager, publication);
-      await this.audit.record({ actorId: user.id, action: `publication.${action}`, subjectType: 'story', subjectId: storyId, unitId: story.unitId, from: publication.status, to, details: { channel, publicationId: publication.id } }, manager);
-      return { channel, status: to };
+      const outcome = await work(manager, publication);
+      const result: { status: string } & Record<string, unknown> = typeof outcome === 'string' ? { status: outcome } : { ...outcome };
+      const { status: to, ...more } = result;
+      await this.audit.record({
+        actorId: user.id, action: `publication.${action}`, subjectType: 'story', subjectId: storyId, unitId: story.unitId, from: publication.status, to,
+        details: { channel, publicationId: publication.id, ...more },
+      }, manager);
+      return { channel, status: to, ...more };
     });
   }
 }

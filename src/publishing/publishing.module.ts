@@ -10,6 +10,7 @@ import { Dispatcher } from './dispatcher.service';
 import { OutcomeRecorder } from './outcome-recorder';
 import { PublicationRequestBuilder } from './publication-request.builder';
 import { PublicationsController } from './publications.controller';
+import { PublicationPostsRepository } from './publication-posts.repository';
 import { PublicationsService } from './publications.service';
 import { PublishingController } from './publishing.controller';
 import { PublishingPause } from './publishing-pause.service';
@@ -18,7 +19,7 @@ import { StoryPublisher } from './story-publisher';
 @Module({
   imports: [ApprovalModule, PrivacyGateModule, PublishingChannelsModule, ConnectionsModule, EngagementModule],
   controllers: [ChannelAccountsController, PublicationsController, PublishingController],
-  providers: [ChannelAccounts, Dispatcher, OutcomeRecorder, PublicationRequestBuilder, PublicationsService, PublishingPause, StoryPublisher],
-  exports: [ChannelAccounts, Dispatcher, PublicationsService, PublishingPause],
+  providers: [ChannelAccounts, Dispatcher, OutcomeRecorder, PublicationRequestBuilder, PublicationsService, PublicationPostsRepository, PublishingPause, StoryPublisher],
+  exports: [ChannelAccounts, Dispatcher, PublicationsService, PublishingPause, PublicationPostsRepository],
 })
 export class PublishingModule {}

@@ -20,6 +20,10 @@ export class MonthlyPageRenderer {
     const compile = (file: string) => hb.compile(fs.readFileSync(path.join(dir, file), 'utf8'), { strict: true, noEscape: false });
     hb.registerPartial('chart', compile('chart.hbs'));
     hb.registerPartial('engagement', compile('engagement.hbs'));
+    // every file of sections/ is a section partial ("sections/summary"): a new section is a file and one line in monthly.hbs
+    for (const file of fs.readdirSync(path.join(dir, 'sections')).filter((f) => f.endsWith('.hbs')).sort()) {
+      hb.registerPartial(`sections/${file.replace(/\.hbs$/, '')}`, compile(path.join('sections', file)));
+    }
     this.page = compile('monthly.hbs');
   }
 

@@ -10,6 +10,7 @@ import { CHANNEL_LABEL, changeText, durationChangeText, durationText, KIND_LABEL
 import { PUBLICATION_OUTCOMES, type ReportSummary } from './report-summary';
 import { ReportsService } from './reports.service';
 import { queryStoriesPerWeek } from './summary.queries';
+import { monthlyNarrative } from './monthly-narrative';
 import { barChart } from './svg-charts';
 import { EngagementReport, type EngagementSummary } from '../engagement/engagement-report.service';
 import { engagementView } from '../engagement/engagement-view';
@@ -90,18 +91,19 @@ export class MonthlyReportService {
         count('Cerita dibuat', (s) => s.stories.total),
         count('Publikasi terbit', published),
         count('Publikasi gagal', (s) => s.publications.byOutcome.failed),
-        count('Pickup oleh media mitra', (s) => s.pickups.total),
-        count('Penarikan feed oleh mitra', pulls),
-        count('Item feed disajikan ke mitra', served),
+        count('Dimuat ulang oleh media mitra', (s) => s.pickups.total),
+        count('Pengambilan feed oleh mitra', pulls),
+        count('Berita yang diambil mitra lewat feed', served),
         count('Pengaduan selesai yang terbit', (s) => s.resolutionToPublication.count),
         duration('Median selesai → terbit', (s) => s.resolutionToPublication.medianSeconds),
-        duration('Persentil 90 selesai → terbit', (s) => s.resolutionToPublication.p90Seconds),
-        count('Review selesai', (s) => s.timeInReview.count),
-        duration('Median waktu review', (s) => s.timeInReview.medianSeconds),
-        duration('Persentil 90 waktu review', (s) => s.timeInReview.p90Seconds),
-        count('Review melewati batas waktu', (s) => s.overdueReviews.inPeriod),
+        duration('9 dari 10 selesai → terbit dalam', (s) => s.resolutionToPublication.p90Seconds),
+        count('Tinjauan selesai', (s) => s.timeInReview.count),
+        duration('Median waktu tinjauan', (s) => s.timeInReview.medianSeconds),
+        duration('9 dari 10 tinjauan selesai dalam', (s) => s.timeInReview.p90Seconds),
+        count('Tinjauan melewati batas waktu', (s) => s.overdueReviews.inPeriod),
       ],
       overdueNow: numberText(c.overdueReviews.openNow),
+      narrative: monthlyNarrative(report),
       statusHeaders: STORY_STATUSES.map((s) => STATUS_LABEL[s]),
       storyRows: [
         ...STORY_KINDS.map((kind) => ({
@@ -134,10 +136,10 @@ export class MonthlyReportService {
           ],
         }),
         barChart({
-          id: 'chart-partners', title: 'Pickup per media mitra', unit: 'pickup',
+          id: 'chart-partners', title: 'Dimuat ulang per media mitra', unit: 'kali',
           description: `Berita kita yang dimuat ulang oleh media mitra pada ${monthLabel}, per mitra.`,
           categories: c.pickups.byPartner.map((r) => r.name),
-          series: [{ name: 'Pickup', values: c.pickups.byPartner.map((r) => r.pickups) }],
+          series: [{ name: 'Dimuat ulang', values: c.pickups.byPartner.map((r) => r.pickups) }],
         }),
         barChart({
           id: 'chart-delay', title: 'Sebaran waktu pengaduan selesai → terbit', unit: 'cerita',

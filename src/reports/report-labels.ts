@@ -1,7 +1,7 @@
 /** Indonesian words for the codes the API uses, for the monthly page. */
 export const KIND_LABEL: Record<string, string> = { complaint: 'Pengaduan', feedback: 'Umpan balik', achievement: 'Kegiatan & prestasi' };
 export const STATUS_LABEL: Record<string, string> = {
-  draft: 'Draf', in_review: 'Direview', approved: 'Disetujui', published: 'Terbit', rejected: 'Ditolak', withdrawn: 'Ditarik',
+  draft: 'Draf', in_review: 'Ditinjau', approved: 'Disetujui', published: 'Terbit', rejected: 'Ditolak', withdrawn: 'Ditarik',
 };
 export const CHANNEL_LABEL: Record<string, string> = {
   website: 'Situs web', x: 'X', instagram: 'Instagram', facebook: 'Facebook', tiktok: 'TikTok', whatsapp: 'WhatsApp', telegram: 'Telegram',

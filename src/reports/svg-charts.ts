@@ -42,43 +42,51 @@ export interface Chart {
 /** Colours that stay apart for common colour blindness and in greyscale print. */
 export const SERIES_COLOURS = ['#1f4e79', '#d9822b', '#5b8c3a', '#8c3a6b'];
 
-const WIDTH = 640;
-const LABEL_WIDTH = 180;
-const VALUE_ROOM = 48;
-const BAR_HEIGHT = 14;
+/*
+ * Narrow on purpose (360 units): the label of a row sits above its bars, so the chart keeps its
+ * size on a 360 px phone (a 640-wide chart with labels beside the bars was drawn at half size
+ * there, text under 6 px) and still fills a column of the printed page.
+ */
+const WIDTH = 360;
+const LEFT = 4;
+const VALUE_ROOM = 44;
+const BAR_HEIGHT = 16;
+const LABEL_HEIGHT = 16;
 const ROW_GAP = 10;
-const TOP = 8;
-const LEGEND_HEIGHT = 28;
-const MAX_LABEL = 26;
+const TOP = 4;
+const LEGEND_ROW = 20;
+const MAX_LABEL = 48;
 
 const shorten = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
 
 export function barChart(input: ChartInput): Chart {
   const { categories, series } = input;
-  const plot = WIDTH - LABEL_WIDTH - VALUE_ROOM;
+  const plot = WIDTH - LEFT - VALUE_ROOM;
   const max = Math.max(0, ...series.flatMap((s) => s.values));
-  const rowHeight = series.length * BAR_HEIGHT + ROW_GAP;
+  const rowHeight = LABEL_HEIGHT + series.length * BAR_HEIGHT + ROW_GAP;
   const bars: Bar[] = [];
   const labels: Label[] = [];
   categories.forEach((category, row) => {
     const rowTop = TOP + row * rowHeight;
-    labels.push({ x: LABEL_WIDTH - 8, y: rowTop + (series.length * BAR_HEIGHT) / 2 + 4, text: shorten(category), full: category });
+    labels.push({ x: LEFT, y: rowTop + LABEL_HEIGHT - 4, text: shorten(category), full: category });
     series.forEach((s, i) => {
       const value = s.values[row] ?? 0;
       const width = max === 0 ? 0 : Math.round((value / max) * plot * 10) / 10;
-      const y = rowTop + i * BAR_HEIGHT;
+      const y = rowTop + LABEL_HEIGHT + i * BAR_HEIGHT;
       bars.push({
-        x: LABEL_WIDTH, y, width, height: BAR_HEIGHT - 2, fill: SERIES_COLOURS[i % SERIES_COLOURS.length],
-        valueX: LABEL_WIDTH + width + 4, valueY: y + BAR_HEIGHT - 4, value,
+        x: LEFT, y, width, height: BAR_HEIGHT - 3, fill: SERIES_COLOURS[i % SERIES_COLOURS.length],
+        valueX: LEFT + width + 4, valueY: y + BAR_HEIGHT - 5, value,
         tooltip: `${category} — ${s.name}: ${value}${input.unit ? ` ${input.unit}` : ''}`,
       });
     });
   });
-  const legendTop = TOP + categories.length * rowHeight + 6;
+  // one legend entry per line: names stay whole at any width
+  const legendTop = TOP + categories.length * rowHeight + 4;
   const legend = series.map((s, i) => ({
-    x: LABEL_WIDTH + i * 140, y: legendTop, textX: LABEL_WIDTH + i * 140 + 16, textY: legendTop + 10,
+    x: LEFT, y: legendTop + i * LEGEND_ROW, textX: LEFT + 18, textY: legendTop + i * LEGEND_ROW + 11,
     fill: SERIES_COLOURS[i % SERIES_COLOURS.length], name: s.name,
   }));
+  const LEGEND_HEIGHT = series.length * LEGEND_ROW + 4;
   return {
     id: input.id,
     title: input.title,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
+import type { FieldProblem } from '../common/http/validation';
 import { ProblemException } from '../common/problem/problem.exception';
 import { UNIT_VIEW_COLUMNS, type UnitView } from './unit.view';
 
@@ -62,14 +63,15 @@ export class ScopeService {
    */
   async requireUnitField(user: AuthUser, code: string, field: string, manager?: EntityManager): Promise<ScopedUnit> {
     const unit = await this.findByCode(code, manager);
-    if (!unit) throw ProblemException.validation([{ field, message: `unknown unit ${code}` }]);
+    const problem = (fieldCode: FieldProblem['code'], message: string): FieldProblem[] => [{ field, code: fieldCode, message }];
+    if (!unit) throw ProblemException.validation(problem('not_found', `unknown unit ${code}`));
     if (!this.covers(user, unit.path)) {
       throw new ProblemException({
         status: 403,
         code: 'unit_out_of_scope',
         title: 'Forbidden',
         detail: `Unit ${code} is outside your scope.`,
-        errors: [{ field, message: 'unit is outside your scope' }],
+        errors: problem('out_of_scope', 'unit is outside your scope'),
       });
     }
     return unit;

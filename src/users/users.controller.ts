@@ -1,4 +1,4 @@
-import { Body, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiController } from '../common/http/api-controller';
 import type { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/auth.decorators';
@@ -25,6 +25,14 @@ export class UsersController {
   @Get(':id')
   get(@CurrentUser() actor: AuthUser, @Param('id', uuidParam()) id: string) {
     return this.users.get(actor, id);
+  }
+
+  /** Ends a login lockout now (admin). 409 when the user is not locked. */
+  @Post(':id/unlock')
+  @HttpCode(200)
+  @Roles('admin')
+  unlock(@CurrentUser() actor: AuthUser, @Param('id', uuidParam()) id: string) {
+    return this.users.unlock(actor, id);
   }
 
   @Patch(':id')

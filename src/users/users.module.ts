@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { UsersController } from './users.controller';
+import { UserLockoutRepository } from './user-lockout.repository';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [AuthModule],
   controllers: [UsersController],
-  providers: [UsersService],
+  providers: [UsersService, UserLockoutRepository],
   exports: [UsersService],
 })
 export class UsersModule {}

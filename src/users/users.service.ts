@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../db/errors';
 import { ScopeService } from '../units/scope.service';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import type { Role } from './user.entity';
+import { UserLockoutRepository } from './user-lockout.repository';
 import { USER_VIEW_COLUMNS, type UserView } from './user.view';
 
 export interface NewUser {
@@ -31,6 +32,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly lockout: UserLockoutRepository,
   ) {}
 
   async create(actor: AuthUser, dto: CreateUserDto): Promise<UserView> {
@@ -118,6 +120,20 @@ export class UsersService {
       await this.audit.record({ actorId: actor.id, action: 'user.update', subjectType: 'user', subjectId: id, unitId: unitId ?? null, details: { fields } }, manager);
     });
     if (dto.active === false || dto.password !== undefined) await this.tokens.revokeAllOf(id);
+    return this.get(actor, id);
+  }
+
+  /**
+   * Ends a lockout now (an officer locked out by 5 failed logins, whom the admin has verified):
+   * failures are forgotten; the password stays (reset it with update({password}) if it leaked).
+   */
+  async unlock(actor: AuthUser, id: string): Promise<UserView> {
+    const current = await this.get(actor, id);
+    await this.db.transaction(async (manager) => {
+      const changed = await this.lockout.clear(manager, id);
+      if (!changed) throw ProblemException.conflict('not_locked', `${current.username} is not locked.`);
+      await this.audit.record({ actorId: actor.id, action: 'user.unlock', subjectType: 'user', subjectId: id, unitId: null, details: {} }, manager);
+    });
     return this.get(actor, id);
   }
 

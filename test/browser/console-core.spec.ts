@@ -64,6 +64,8 @@ jest.setTimeout(150_000);
     const page = await loginAs(context, server.baseUrl, 'humas.kebayoran', `/cerita/${id}`);
     const problems = watchPageProblems(page);
     const card = page.locator('#draf-x');
+    // one channel at a time (issue 19): the X tab first
+    await page.getByRole('tab', { name: /^X/ }).click();
     await card.locator('summary').click();
     const counter = card.locator('[data-counter] [data-count]');
     const before = Number(await counter.textContent());

@@ -45,9 +45,10 @@ describe('console admin, templates and anev pages', () => {
       _csrf: admin.csrf, code: 'polsek gandaria', name: 'Polsek Gandaria', level: 'polsek', parentCode: 'POLRES-JAKSEL', city: 'Jakarta Selatan',
       timezone: 'Asia/Jakarta', approvalPolicy: 'self', hashtags: '#PolriPresisi nohash', reviewSlaHours: 'sehari',
     }).expect(400);
-    expect(refused.text).toMatch(/id="f-code-error">code must be 2-64 capital letters/);
-    expect(refused.text).toMatch(/id="f-hashtags-error">each hashtag must look like #PolriPresisi/);
-    expect(refused.text).toMatch(/id="f-reviewSlaHours-error">[^<]*reviewSlaHours must be an integer/);
+    // in Indonesian, naming each field by its label (issue 19)
+    expect(refused.text).toMatch(/id="f-code-error">Kode hanya huruf besar, angka dan tanda hubung/);
+    expect(refused.text).toMatch(/id="f-hashtags-error">Setiap tagar diawali #/);
+    expect(refused.text).toMatch(/id="f-reviewSlaHours-error">Batas waktu tinjauan harus berupa angka jam/);
     expect(refused.text).toContain('value="polsek gandaria"');
     const created = await t.http.post('/admin/satuan').set('Cookie', admin.cookie).type('form').send({
       _csrf: admin.csrf, code: 'POLSEK-GANDARIA', name: 'Polsek Gandaria', level: 'polsek', parentCode: 'POLRES-JAKSEL', city: 'Jakarta Selatan',
@@ -79,7 +80,7 @@ describe('console admin, templates and anev pages', () => {
   it('creates a user (field messages on refusal, password never echoed) and deactivates one', async () => {
     const refused = await t.http.post('/admin/pengguna').set('Cookie', admin.cookie).type('form')
       .send({ _csrf: admin.csrf, username: 'op.baru', displayName: 'Bripka Sari', role: 'operator', unitCode: 'POLSEK-KEBAYORAN-BARU', password: 'short-pw' }).expect(400);
-    expect(refused.text).toMatch(/id="f-password-error">password must be at least 12 characters/);
+    expect(refused.text).toMatch(/id="f-password-error">Kata sandi paling sedikit 12 karakter\./);
     expect(refused.text).not.toContain('short-pw');
     expect(refused.text).toContain('value="op.baru"');
     await t.http.post('/admin/pengguna').set('Cookie', admin.cookie).type('form')

@@ -39,10 +39,10 @@ describe('console intake forms', () => {
       mediaIds: '5f0c2a4e-8d2b-4a51-9a57-0d6f1f1c2b3a',
     }).expect(400);
     const html = response.text;
-    // the API's own messages, next to their inputs
-    expect(html).toMatch(/id="f-externalRef-error">externalRef must be 1-100 letters/);
-    expect(html).toMatch(/id="f-summary-error">[^<]*summary must be longer than or equal to 1 characters/);
-    expect(html).toMatch(/id="f-complainant_phone-error">phone must be a phone number/);
+    // the API's rules in Indonesian, naming each field by its label, next to their inputs
+    expect(html).toMatch(/id="f-externalRef-error">Nomor referensi laporan hanya boleh berisi huruf, angka, spasi/);
+    expect(html).toMatch(/id="f-summary-error">Ringkasan laporan wajib diisi\./);
+    expect(html).toMatch(/id="f-complainant_phone-error">Telepon pelapor harus berupa nomor telepon/);
     expect(html).toMatch(/name="summary"[^>]*aria-invalid="true"/);
     // values kept, escaped
     expect(html).toContain('value="&lt;b&gt;REF 1&lt;/b&gt;"');
@@ -60,7 +60,7 @@ describe('console intake forms', () => {
   it('reports service rules on their field too (resolved before received)', async () => {
     const response = await t.http.post('/pengaduan/baru').set('Cookie', operator.cookie).type('form')
       .send({ _csrf: operator.csrf, ...validComplaint('LP-ORDER-1'), resolvedAt: '2026-11-01T07:00' }).expect(400);
-    expect(response.text).toMatch(/id="f-resolvedAt-error">resolvedAt must not be before receivedAt/);
+    expect(response.text).toMatch(/id="f-resolvedAt-error">Selesai ditangani tidak boleh sebelum waktu Diterima\./);
   });
 
   it('saves a valid complaint in the unit’s zone and shows what was masked and the consent', async () => {

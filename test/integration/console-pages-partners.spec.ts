@@ -36,7 +36,7 @@ describe('console partners and pickups pages', () => {
   it('creates a partner (field messages on refusal), shows its feed URL, rotates the token and polls now', async () => {
     const refused = await t.http.post('/mitra').set('Cookie', humas.cookie).type('form')
       .send({ _csrf: humas.csrf, name: 'Warta Kita', kind: 'online', unitCode: 'POLRES-JAKSEL', feeds: `${feed.url}\nftp://warta.example/feed`, active: 'true' }).expect(400);
-    expect(refused.text).toMatch(/id="f-feeds-error">[^<]*each feed must be an http or https URL/);
+    expect(refused.text).toMatch(/id="f-feeds-error">Setiap feed yang dipantau harus berupa alamat web lengkap/);
     expect(refused.text).toContain('ftp://warta.example/feed');
     expect(await t.dataSource.query(`SELECT 1 FROM partner`)).toHaveLength(0);
 

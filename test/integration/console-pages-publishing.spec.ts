@@ -58,7 +58,8 @@ describe('console publishing pages', () => {
     // a wrong URL is refused with the API's message, nothing changes
     const refused = await t.http.post(`/posting-manual/${id}/whatsapp/konfirmasi`).set('Cookie', humas.cookie).type('form')
       .send({ _csrf: humas.csrf, url: 'grup RT 05' }).expect(303);
-    expect(flashOf(refused)).toContain('url must be the http(s) address of the post');
+    // the field by its label, in Indonesian (issue 19)
+    expect(flashOf(refused)).toContain('URL posting harus berupa alamat web lengkap');
     expect((await t.dataSource.query(`SELECT status FROM publication WHERE story_id = $1 AND channel = 'whatsapp'`, [id]))[0].status).toBe('awaiting_manual');
 
     await t.http.post(`/posting-manual/${id}/whatsapp/konfirmasi`).set('Cookie', humas.cookie).type('form')
@@ -80,7 +81,7 @@ describe('console publishing pages', () => {
 
   it('pauses and resumes publishing with a reason, for the officer’s own scope only', async () => {
     const short = await t.http.post('/publikasi/jeda').set('Cookie', humas.cookie).type('form').send({ _csrf: humas.csrf, unitCode: 'POLRES-JAKSEL', reason: 'x' }).expect(303);
-    expect(flashOf(short)).toContain('reason');
+    expect(flashOf(short)).toContain('Alasan terlalu pendek: paling sedikit 5 karakter.');
     await t.http.post('/publikasi/jeda').set('Cookie', humas.cookie).type('form')
       .send({ _csrf: humas.csrf, unitCode: 'POLRES-JAKSEL', reason: 'Akun X diretas <script>' }).expect(303);
     const page = await t.http.get('/publikasi').set('Cookie', humas.cookie).expect(200);

@@ -114,7 +114,8 @@ describe('console: story list, story page and its actions', () => {
 
     // 09:30 in Jakarta (WIB, UTC+7) is 02:30 UTC
     const scheduled = await post(parentHumas, `/cerita/${id}/jadwalkan`, { channels: ['website', 'x'], at: '2026-11-21T09:30' }).expect(303);
-    expect(flashOf(scheduled)?.text).toBe('Publikasi dijadwalkan pada 21/11/2026 09.30 WIB.');
+    // the message names what was scheduled (issue 19: never report a change that did not happen)
+    expect(flashOf(scheduled)?.text).toBe('Publikasi dijadwalkan pada 21/11/2026 09.30 WIB. Kanal: Situs (rilis), X.');
     const pubs = await t.dataSource.query(`SELECT channel, due_at FROM publication WHERE story_id = $1 ORDER BY channel`, [id]);
     expect(pubs.map((p: { channel: string }) => p.channel)).toEqual(['website', 'x']);
     expect(pubs[0].due_at.toISOString()).toBe('2026-11-21T02:30:00.000Z');
@@ -126,7 +127,7 @@ describe('console: story list, story page and its actions', () => {
     const id = await newStory();
     await post(operator, `/cerita/${id}/ajukan`, {}).expect(303);
     const bad = await post(humas, `/cerita/${id}/setujui`, { channels: ['website'], embargoUntil: '2026-02-30T08:00' }).expect(303);
-    expect(flashOf(bad)?.text).toMatch(/embargoUntil/);
+    expect(flashOf(bad)?.text).toMatch(/Embargo sampai/);
     const ok = await post(humas, `/cerita/${id}/setujui`, { channels: ['website'], embargoUntil: '2026-11-25T08:00' }).expect(303);
     expect(flashOf(ok)?.kind).toBe('success');
     const [row] = await t.dataSource.query(`SELECT status, embargo_until FROM story WHERE id = $1`, [id]);
@@ -182,11 +183,13 @@ describe('console: story list, story page and its actions', () => {
     const id = await newStory();
     await post(operator, `/cerita/${id}/ajukan`, {}).expect(303);
     const dash = await get(humas, '/').expect(200);
-    expect(dash.text).toContain('Menunggu tinjauan saya');
+    expect(dash.text).toContain('Menunggu persetujuan Anda');
     expect(dash.text).toContain(`/cerita/${id}`);
     expect(dash.text).toContain('/assets/vendor/chart.js/chart.umd.min.js');
     const opDash = await get(operator, '/').expect(200);
-    expect(opDash.text).toContain('Draf dan cerita ditolak milik saya');
+    expect(opDash.text).toContain('Laporan dan cerita saya');
+    // an operator cannot open manual posting: Beranda does not count it for them (issue 19 item 12)
+    expect(opDash.text).not.toContain('data-count="publication-problems"');
     expect(opDash.text).not.toContain('chart.umd.min.js');
 
     const badge = /<span class="badge" data-unread="(\d+)">/.exec(dash.text);

@@ -67,7 +67,7 @@ describe('media in stories', () => {
       };
       const commander = await t.login('kapolsek.kebayoran');
       const refused = await t.http.post('/api/v1/achievements').set(bearer(commander)).send({ ...achievement, mediaIds: [otherPhotoId] }).expect(403);
-      expect(refused.body.errors).toEqual([{ field: 'mediaIds[0]', message: expect.any(String) }]);
+      expect(refused.body.errors).toEqual([{ field: 'mediaIds[0]', code: 'out_of_scope', message: expect.any(String) }]);
       await t.http.post('/api/v1/achievements').set(bearer(commander)).send({ ...achievement, mediaIds: [photoId] }).expect(201);
     });
   });

@@ -144,7 +144,10 @@ describe('report exports', () => {
       // figures: stories created 9 in November against 2 in October
       expect(html).toMatch(/<th scope="row">Cerita dibuat<\/th><td>9<\/td><td>2<\/td><td>\+7<\/td>/);
       expect(html).toMatch(/<th scope="row">Median selesai → terbit<\/th><td>5 jam 45 menit<\/td>/); // 20700 s
-      expect(html).toMatch(/<th scope="row">Review melewati batas waktu<\/th><td>2<\/td>/);
+      // in the officer's words (no "review", "persentil", "pickup"), and a narrative above the figures
+      expect(html).toMatch(/<th scope="row">Tinjauan melewati batas waktu<\/th><td>2<\/td>/);
+      expect(html).not.toMatch(/Persentil|Pickup|Item feed|Review/);
+      expect(html).toMatch(/<div class="narrative" data-narrative>\s*<p>Pada November 2026, Polres Metro Jakarta Selatan dan jajarannya membuat 9 cerita \(naik 7 dari Oktober 2026\)/);
       // the weekly chart's table: week 4 (22-28) had 1 complaint, 2 feedback, 0 achievements
       expect(html).toMatch(/<th scope="row">Minggu 4 \(22–28\)<\/th><td>1<\/td><td>2<\/td><td>0<\/td>/);
       // the stylesheet it links is served

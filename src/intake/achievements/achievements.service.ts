@@ -6,13 +6,13 @@ import { AuditService } from '../../audit/audit.service';
 import { queryRows } from '../../db/sql';
 import { Clock } from '../../common/clock';
 import type { AuthUser } from '../../common/auth/auth-user';
-import type { FieldError } from '../../common/problem/problem.exception';
 import { MediaLinks } from '../../media/media-links.service';
 import { StoryCreator } from '../../stories/story-creator.service';
 import { ScopeService } from '../../units/scope.service';
 import type { IntakeOrigin, IntakeResult } from '../complaints/complaints.service';
 import { CreateAchievementDto } from '../dto/achievement.dto';
-import { checkNotFuture, throwIfAny } from '../intake-rules';
+import { throwIfAny } from '../intake-rules';
+import { achievementTimeProblems } from '../intake-time-rules';
 import { maskIntake } from '../privacy/intake-masking';
 
 @Injectable()
@@ -28,9 +28,7 @@ export class AchievementsService {
 
   async create(user: AuthUser, dto: CreateAchievementDto, origin: IntakeOrigin = 'api'): Promise<IntakeResult> {
     const unit = await this.scope.requireUnitField(user, dto.unitCode, 'unitCode');
-    const errors: FieldError[] = [];
-    checkNotFuture(errors, this.clock.now(), [['happenedAt', dto.happenedAt]]);
-    throwIfAny(errors);
+    throwIfAny(achievementTimeProblems(dto, this.clock.now()));
     // officers are public officials and are named; citizens mentioned in the text are masked
     const { value: masked, redactions } = maskIntake(CreateAchievementDto, { ...dto, quotes: dto.quotes ?? [], participants: dto.participants ?? [] }, {
       allowedNumbers: unit.publicNumbers,

@@ -1,10 +1,12 @@
-import { Body, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators';
 import { ApiController } from '../../common/http/api-controller';
 import { uuidParam } from '../../common/http/params';
 import { CreateComplaintDto } from '../dto/complaint.dto';
+import { CorrectComplaintDto } from '../corrections/correction.dto';
+import { IntakeCorrections } from '../corrections/intake-corrections.service';
 import { ReasonDto } from '../dto/reopen.dto';
 import { ComplaintRecords } from './complaint-records.service';
 import { ComplaintsService } from './complaints.service';
@@ -14,6 +16,7 @@ export class ComplaintsController {
   constructor(
     private readonly complaints: ComplaintsService,
     private readonly records: ComplaintRecords,
+    private readonly corrections: IntakeCorrections,
   ) {}
 
   /** 201 for a new complaint; 200 with the same ids when the same externalRef arrives again. */
@@ -29,6 +32,16 @@ export class ComplaintsController {
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string) {
     return this.records.get(user, id);
+  }
+
+  /**
+   * Corrects the facts of a complaint whose story is a draft or came back rejected (its author or
+   * humas): the drafts are rendered again from them; then submit the story for review again.
+   */
+  @Put(':id')
+  @Roles('operator', 'humas')
+  correct(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: CorrectComplaintDto) {
+    return this.corrections.complaint(user, id, body);
   }
 
   @Post(':id/reopen')

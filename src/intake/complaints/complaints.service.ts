@@ -5,14 +5,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { ProblemException, type FieldError } from '../../common/problem/problem.exception';
+import { ProblemException } from '../../common/problem/problem.exception';
 import { queryRows } from '../../db/sql';
 import { MediaLinks } from '../../media/media-links.service';
 import { StoryCreator } from '../../stories/story-creator.service';
 import { ScopeService } from '../../units/scope.service';
 import { contentHash } from '../content-hash';
 import { CreateComplaintDto } from '../dto/complaint.dto';
-import { CATEGORY_LABELS, checkNotFuture, consentRecord, throwIfAny } from '../intake-rules';
+import { CATEGORY_LABELS, consentRecord, throwIfAny } from '../intake-rules';
+import { complaintTimeProblems } from '../intake-time-rules';
 import { CitizenContacts } from '../privacy/citizen-contacts';
 import { knownCitizen, maskIntake } from '../privacy/intake-masking';
 import type { FieldFinding } from '../privacy/pii-masker';
@@ -101,13 +102,7 @@ export class ComplaintsService {
   }
 
   private checkTimes(dto: CreateComplaintDto): void {
-    const errors: FieldError[] = [];
-    if (dto.resolvedAt < dto.receivedAt) errors.push({ field: 'resolvedAt', message: 'resolvedAt must not be before receivedAt' });
-    checkNotFuture(errors, this.clock.now(), [['receivedAt', dto.receivedAt], ['resolvedAt', dto.resolvedAt], ['consent.givenAt', dto.consent.givenAt]]);
-    (dto.stages ?? []).forEach((stage, i) => {
-      if (stage.at < dto.receivedAt) errors.push({ field: `stages[${i}].at`, message: 'a stage cannot come before the complaint was received' });
-      checkNotFuture(errors, this.clock.now(), [[`stages[${i}].at`, stage.at]]);
-    });
-    throwIfAny(errors);
+    throwIfAny(complaintTimeProblems(dto, this.clock.now()));
   }
+
 }

@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { INSTANT_MESSAGE, toDate, UnitScopedDto } from './common.dto';
+import { INSTANT_MESSAGE, RequiredGroup, toDate, UnitScopedDto } from './common.dto';
 
 export const ACTIVITY_TYPES = [
   'anev', 'pelatihan', 'pelayanan', 'pengamanan', 'bakti_sosial', 'patroli', 'penegakan_hukum', 'sosialisasi', 'penghargaan', 'lainnya',
@@ -14,6 +14,7 @@ export class OfficerDto {
 }
 
 export class AchievementQuoteDto {
+  @RequiredGroup('speaker')
   @ValidateNested()
   @Type(() => OfficerDto)
   speaker: OfficerDto;
@@ -40,6 +41,7 @@ export class CreateAchievementDto extends UnitScopedDto {
   @IsDate({ message: `happenedAt ${INSTANT_MESSAGE}` })
   happenedAt: Date;
 
+  @RequiredGroup('location')
   @ValidateNested()
   @Type(() => AchievementLocationDto)
   location: AchievementLocationDto;

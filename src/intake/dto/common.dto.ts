@@ -1,6 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength,
+  ArrayMaxSize, IsArray, IsBoolean, IsDate, IsDefined, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateBy,
+  type ValidationOptions,
 } from 'class-validator';
 import { UNIT_CODE } from '../../units/dto/unit.dto';
 
@@ -21,6 +23,20 @@ function onTheCalendar(value: string): boolean {
   const calendar = new Date(Date.UTC(year, month - 1, day));
   return calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
 }
+/**
+ * A group of fields that must be there (location, complainant, consent...). @ValidateNested alone
+ * lets a missing group through (class-validator skips undefined), which left the services to
+ * fail on it with a TypeError (500): now it is a 400 naming the group.
+ */
+export const RequiredGroup = (name: string) =>
+  applyDecorators(IsDefined({ message: `${name} is required` }), ObjectWhenGiven({ message: `${name} must be an object` }));
+
+/** An object (not an array) when there is a value at all: a missing group is IsDefined's to report, once. */
+const ObjectWhenGiven = (options: ValidationOptions) => ValidateBy({
+  name: 'isObject',
+  validator: { validate: (value: unknown) => value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value)) },
+}, options);
+
 export const INSTANT_MESSAGE = 'must be an ISO 8601 date-time with a zone, e.g. 2026-10-25T09:40:00Z';
 
 export class ConsentDto {

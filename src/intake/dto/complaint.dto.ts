@@ -2,7 +2,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
-import { CitizenDto, ConsentDto, INSTANT_MESSAGE, toDate, UnitScopedDto } from './common.dto';
+import { CitizenDto, ConsentDto, INSTANT_MESSAGE, RequiredGroup, toDate, UnitScopedDto } from './common.dto';
 
 export const COMPLAINT_CATEGORIES = [
   'curanmor', 'tawuran', 'narkoba', 'premanisme', 'pungli', 'kemacetan', 'kecelakaan', 'jalan_rusak', 'kehilangan',
@@ -10,6 +10,9 @@ export const COMPLAINT_CATEGORIES = [
   'perdagangan_orang', 'lainnya',
 ] as const;
 export const COMPLAINT_CHANNELS = ['spkt', 'call_center_110', 'whatsapp', 'social_media', 'app', 'walk_in'] as const;
+
+/** What real report numbers contain: letters, digits, spaces and . _ / : - ( ) , # (starting with a letter or digit). */
+export const EXTERNAL_REF = /^[A-Za-z0-9][A-Za-z0-9 ._/:(),#-]{0,199}$/;
 
 export class ComplaintLocationDto {
   @IsString() @MinLength(1) @MaxLength(100) subdistrict: string;
@@ -37,8 +40,14 @@ export class ComplainantDto extends CitizenDto {
 
 /** A resolved complaint from the complaint desk (SPKT, 110, Dumas...). */
 export class CreateComplaintDto extends UnitScopedDto {
-  /** The complaint system's own reference: the same reference again is the same complaint. */
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/:-]{0,99}$/, { message: 'externalRef must be 1-100 letters, digits or ._/:-' })
+  /**
+   * The complaint system's own reference: the same reference again is the same complaint. Real
+   * LP and Dumas numbers carry spaces and punctuation ("LP/B/1187/XII/2026/SPKT/Polsek KBY",
+   * "Dumas/123/XI/2026 (Polres)"); runs of spaces are made one and the ends trimmed, so the same
+   * number typed twice is the same reference.
+   */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value))
+  @Matches(EXTERNAL_REF, { message: 'externalRef must be 1-200 letters, digits, spaces or . _ / : - ( ) , #' })
   externalRef: string;
 
   @IsIn(COMPLAINT_CATEGORIES)
@@ -56,6 +65,7 @@ export class CreateComplaintDto extends UnitScopedDto {
   @IsDate({ message: `resolvedAt ${INSTANT_MESSAGE}` })
   resolvedAt: Date;
 
+  @RequiredGroup('location')
   @ValidateNested()
   @Type(() => ComplaintLocationDto)
   location: ComplaintLocationDto;
@@ -70,10 +80,12 @@ export class CreateComplaintDto extends UnitScopedDto {
   @Type(() => StageDto)
   stages?: StageDto[];
 
+  @RequiredGroup('complainant')
   @ValidateNested()
   @Type(() => ComplainantDto)
   complainant: ComplainantDto;
 
+  @RequiredGroup('consent')
   @ValidateNested()
   @Type(() => ConsentDto)
   consent: ConsentDto;

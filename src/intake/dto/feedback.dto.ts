@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { CitizenDto, ConsentDto, INSTANT_MESSAGE, toDate, UnitScopedDto } from './common.dto';
+import { CitizenDto, ConsentDto, INSTANT_MESSAGE, RequiredGroup, toDate, UnitScopedDto } from './common.dto';
 
 export const SERVICE_TYPES = ['sim', 'skck', 'spkt', 'patroli', 'lalu_lintas', 'rekrutmen', 'bhabinkamtibmas', 'pengaduan', 'lainnya'] as const;
 export const FEEDBACK_SOURCES = ['survey', 'app', 'social_media', 'whatsapp', 'walk_in', 'call_center_110', 'website'] as const;
@@ -20,10 +20,12 @@ export class CreateFeedbackDto extends UnitScopedDto {
   @MaxLength(2000)
   text: string;
 
+  @RequiredGroup('author')
   @ValidateNested()
   @Type(() => CitizenDto)
   author: CitizenDto;
 
+  @RequiredGroup('consent')
   @ValidateNested()
   @Type(() => ConsentDto)
   consent: ConsentDto;

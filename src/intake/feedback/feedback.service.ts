@@ -6,13 +6,13 @@ import { AuditService } from '../../audit/audit.service';
 import { queryRows } from '../../db/sql';
 import { Clock } from '../../common/clock';
 import type { AuthUser } from '../../common/auth/auth-user';
-import type { FieldError } from '../../common/problem/problem.exception';
 import { MediaLinks } from '../../media/media-links.service';
 import { StoryCreator } from '../../stories/story-creator.service';
 import { ScopeService } from '../../units/scope.service';
 import type { IntakeOrigin, IntakeResult } from '../complaints/complaints.service';
 import { CreateFeedbackDto } from '../dto/feedback.dto';
-import { checkNotFuture, consentRecord, SERVICE_LABELS, throwIfAny } from '../intake-rules';
+import { consentRecord, SERVICE_LABELS, throwIfAny } from '../intake-rules';
+import { feedbackTimeProblems } from '../intake-time-rules';
 import { CitizenContacts } from '../privacy/citizen-contacts';
 import { knownCitizen, maskIntake } from '../privacy/intake-masking';
 import { publishableQuote } from '../privacy/publishable-text';
@@ -34,9 +34,7 @@ export class FeedbackService {
 
   async create(user: AuthUser, dto: CreateFeedbackDto, origin: IntakeOrigin = 'api'): Promise<IntakeResult> {
     const unit = await this.scope.requireUnitField(user, dto.unitCode, 'unitCode');
-    const errors: FieldError[] = [];
-    checkNotFuture(errors, this.clock.now(), [['receivedAt', dto.receivedAt], ['consent.givenAt', dto.consent.givenAt]]);
-    throwIfAny(errors);
+    throwIfAny(feedbackTimeProblems(dto, this.clock.now()));
     const citizens = [knownCitizen(dto.author, dto.consent.level, 'warga')];
     const { value: masked, redactions } = maskIntake(CreateFeedbackDto, dto, { citizens, allowedNumbers: unit.publicNumbers });
     const consent = consentRecord(masked.consent, masked.author.name, dto.receivedAt, dto.source);

@@ -4,13 +4,14 @@ import * as commonDtos from '../dto/common.dto';
 import * as complaintDtos from '../dto/complaint.dto';
 import * as feedbackDtos from '../dto/feedback.dto';
 import * as reopenDtos from '../dto/reopen.dto';
+import * as correctionDtos from '../corrections/correction.dto';
 import * as mediaDtos from '../../media/dto/media.dto';
 import * as partnerDtos from '../../tracking/partners/dto/partner.dto';
 import * as integrationDtos from '../webhook/integration.dto';
 import { FIELD_CLASSES, fieldsOf } from './field-classes';
 
 /** Every class exported by these modules that class-validator knows (the request bodies). */
-const modules = [achievementDtos, commonDtos, complaintDtos, feedbackDtos, reopenDtos, mediaDtos, partnerDtos, integrationDtos];
+const modules = [achievementDtos, commonDtos, complaintDtos, feedbackDtos, reopenDtos, correctionDtos, mediaDtos, partnerDtos, integrationDtos];
 const validated = (value: unknown): value is new () => object =>
   typeof value === 'function' && getMetadataStorage().getTargetValidationMetadatas(value as new () => object, '', true, false).length > 0;
 const dtoClasses = [...new Set(modules.flatMap((m) => Object.values(m)).filter(validated))];

@@ -11,6 +11,7 @@ import { CitizenDto, ConsentDto, UnitScopedDto } from '../dto/common.dto';
 import { ComplainantDto, ComplaintLocationDto, CreateComplaintDto, StageDto } from '../dto/complaint.dto';
 import { CreateFeedbackDto } from '../dto/feedback.dto';
 import { ReasonDto } from '../dto/reopen.dto';
+import { CorrectAchievementDto, CorrectComplaintDto } from '../corrections/correction.dto';
 import { BlurDto, QuoteCardDto, RectDto, UploadMediaDto } from '../../media/dto/media.dto';
 import { PartnerDto } from '../../tracking/partners/dto/partner.dto';
 import { CreateIntegrationDto, WebhookEnvelopeDto } from '../webhook/integration.dto';
@@ -68,6 +69,20 @@ export const FIELD_CLASSES = new Map<new () => object, Classes>([
       participants: 'nested', narrative: 'free_text', quotes: 'nested',
     },
   ],
+  [
+    CorrectComplaintDto,
+    {
+      category: 'checked', channel: 'checked', receivedAt: 'checked', resolvedAt: 'checked', location: 'nested', summary: 'free_text',
+      resolution: 'free_text', stages: 'nested', quote: 'quote',
+    },
+  ],
+  [
+    CorrectAchievementDto,
+    {
+      title: 'free_text', activityType: 'checked', happenedAt: 'checked', location: 'nested', participants: 'nested', narrative: 'free_text',
+      quotes: 'nested',
+    },
+  ],
   [ReasonDto, { reason: 'internal_text' }],
   [UploadMediaDto, { alt: 'free_text', unitCode: 'checked' }],
   [RectDto, { x: 'checked', y: 'checked', w: 'checked', h: 'checked' }],
@@ -88,6 +103,11 @@ const NESTED_PATHS: Record<string, { type: new () => object; each: boolean }> = 
   'CreateFeedbackDto.author': { type: CitizenDto, each: false },
   'CreateComplaintDto.complainant': { type: ComplainantDto, each: false },
   'CreateComplaintDto.consent': { type: ConsentDto, each: false },
+  'CorrectComplaintDto.location': { type: ComplaintLocationDto, each: false },
+  'CorrectComplaintDto.stages': { type: StageDto, each: true },
+  'CorrectAchievementDto.location': { type: AchievementLocationDto, each: false },
+  'CorrectAchievementDto.quotes': { type: AchievementQuoteDto, each: true },
+  'CorrectAchievementDto.participants': { type: OfficerDto, each: true },
   'CreateFeedbackDto.consent': { type: ConsentDto, each: false },
   'AchievementQuoteDto.speaker': { type: OfficerDto, each: false },
 };

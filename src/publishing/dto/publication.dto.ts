@@ -22,10 +22,31 @@ export class ScheduleDto {
 }
 
 export class ConfirmDto {
-  /** Where the post can be seen. */
+  /** Where the post can be seen. Required except for WhatsApp, whose group messages have no address. */
+  @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be the http(s) address of the post' })
   @MaxLength(2000)
-  url: string;
+  url?: string;
+
+  /** The group or account it went to ("Grup RT 05 Gunung"): for WhatsApp, the group's name. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  target?: string;
+}
+
+export class RescheduleDto {
+  /** The new time (UTC instant; never before the story's embargo). */
+  @Transform(toDate)
+  @IsDate({ message: `at ${INSTANT_MESSAGE}` })
+  at: Date;
+}
+
+export class RemovedDto {
+  /** The external post ticked off as deleted: `publication:<id>` or `post:<id>` from GET .../external-posts. */
+  @Matches(/^(post|publication):[0-9a-fA-F-]{36}$/, { message: 'key must be a key from the list of external posts' })
+  key: string;
 }
 
 export class PauseDto {

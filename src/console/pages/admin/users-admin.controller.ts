@@ -1,6 +1,7 @@
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthUser } from '../../../common/auth/auth-user';
+import { Clock } from '../../../common/clock';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import { AcceptsBody } from '../../../common/http/body-kind';
 import { uuidParam } from '../../../common/http/params';
@@ -16,6 +17,7 @@ import { type ConsoleRequest, ConsoleView } from '../../console-view.service';
 import { redirectWithFlash } from '../../flash';
 import { fieldViews } from '../forms/form-fields';
 import { type FieldMessages, type FlatForm, formFailure, single } from '../forms/form-input';
+import { POLICE_RANKS } from '../intake/police-ranks';
 import { userBody } from './admin-forms';
 
 const PAGE_SIZE = 50;
@@ -28,6 +30,7 @@ export class UsersAdminController {
     private readonly view: ConsoleView,
     private readonly users: UsersService,
     private readonly units: UnitsService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -75,14 +78,18 @@ export class UsersAdminController {
     const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
     const link = (p: number) => `/admin/pengguna?${new URLSearchParams({ ...formFields(query, ['unitCode', 'role']), page: String(p) } as Record<string, string>)}`;
     const model = {
-      users: page.items.map((u) => ({ ...u, self: u.id === user.id, action: `/admin/pengguna/${u.id}/status` })),
+      users: page.items.map((u) => ({
+        ...u, self: u.id === user.id, action: `/admin/pengguna/${u.id}/status`, href: `/admin/pengguna/${u.id}`,
+        // a lockout is a state of its own: "aktif" while locked out told the admin nothing was wrong
+        locked: u.lockedUntil !== null && new Date(u.lockedUntil) > this.clock.now(),
+      })),
       filter: {
         units: unitOptions.map((o) => ({ ...o, selected: o.value === filter.unitCode })),
         roles: roleOptions.map((o) => ({ ...o, selected: o.value === filter.role })),
       },
       pager: pages > 1 ? { page: page.page, pages, total: page.total, prev: page.page > 1 ? link(page.page - 1) : null, next: page.page < pages ? link(page.page + 1) : null } : null,
       f: fieldViews(USER_FIELDS, values, errors, { role: roleOptions, unitCode: unitOptions }),
-      message, hasErrors: message !== null,
+      message, hasErrors: message !== null, ranks: POLICE_RANKS,
     };
     await this.view.send(request, response, 'pages/admin/users', model, { title: 'Pengguna', status });
   }

@@ -43,7 +43,10 @@ describe('console form input', () => {
   it('turns a problem into messages by field and rethrows anything else', () => {
     const failure = formFailure(ProblemException.validation([{ field: 'summary', message: 'too short' }, { field: 'summary', message: 'must be a string' }]));
     expect(failure).toEqual({ fields: { summary: 'too short; must be a string' }, message: 'Periksa 1 isian yang ditandai.', status: 400 });
-    expect(formFailure(ProblemException.conflict('external_ref_conflict', 'Already received.'))).toMatchObject({ status: 409, message: 'Already received.' });
+    // the officer reads Indonesian, not the API's English detail (issue 19)
+    expect(formFailure(ProblemException.conflict('external_ref_conflict', 'Already received.'))).toMatchObject({
+      status: 409, message: 'Nomor referensi laporan ini sudah dipakai untuk laporan lain dengan isi berbeda. Periksa nomornya.',
+    });
     expect(() => formFailure(new Error('boom'))).toThrow('boom');
   });
 });

@@ -1,3 +1,4 @@
+import { indonesianErrors } from '../../../common/http/field-messages';
 import { ProblemException, type FieldError } from '../../../common/problem/problem.exception';
 import type { UnitTimezone } from '../../../units/unit.entity';
 
@@ -114,16 +115,37 @@ export interface FormFailure {
 }
 
 /**
- * A ProblemException as the form shows it: field errors by field name (the API's own messages)
- * and a summary line. Anything else is not a form problem and is thrown on.
+ * A ProblemException as the form shows it: field errors by field name, in Indonesian and naming
+ * each field by its label (field-messages.ts, the same words the API gives for Accept-Language
+ * id), and a summary line. Anything else is not a form problem and is thrown on.
  */
-export function formFailure(error: unknown): FormFailure {
+export function formFailure(error: unknown, labels?: Readonly<Record<string, string>>): FormFailure {
   if (!(error instanceof ProblemException)) throw error;
-  const fields: FieldMessages = {};
-  for (const e of error.problem.errors ?? ([] as FieldError[])) fields[e.field] = fields[e.field] ? `${fields[e.field]}; ${e.message}` : e.message;
-  const count = Object.keys(fields).length;
-  const message = count > 0 && error.problem.status === 400
-    ? `Periksa ${count} isian yang ditandai.`
-    : (error.problem.detail ?? error.problem.title);
-  return { fields, message, status: error.problem.status };
+  return failureOf(error.problem.errors ?? [], error.problem.status, error.problem.detail ?? error.problem.title, labels, error.problem.code);
 }
+
+/** Field problems collected from several checks (the DTO, time rules, the unit's scope) as one refusal. */
+export function failureOf(
+  errors: readonly FieldError[], status: number, detail: string | null, labels?: Readonly<Record<string, string>>, code?: string,
+): FormFailure {
+  const fields: FieldMessages = {};
+  for (const e of indonesianErrors(errors, labels)) {
+    const before = fields[e.field];
+    // sentences follow one another; bare rule texts (a service's own words) keep their "; "
+    fields[e.field] = before ? `${before}${/[.!?]$/.test(before) ? ' ' : '; '}${e.message}` : e.message;
+  }
+  const count = Object.keys(fields).length;
+  const message = count > 0 && (status === 400 || code === 'unit_out_of_scope' || code === 'media_out_of_scope')
+    ? `Periksa ${count} isian yang ditandai.`
+    : (PROBLEM_MESSAGES[code ?? ''] ?? detail);
+  return { fields, message, status };
+}
+
+/** Whole-form refusals in the officer's words (the API's detail is English). */
+const PROBLEM_MESSAGES: Record<string, string> = {
+  external_ref_conflict: 'Nomor referensi laporan ini sudah dipakai untuk laporan lain dengan isi berbeda. Periksa nomornya.',
+  username_taken: 'Nama pengguna ini sudah dipakai.',
+  unit_code_taken: 'Kode satuan ini sudah dipakai.',
+  self_deactivation: 'Anda tidak dapat menonaktifkan akun sendiri.',
+  database_unavailable: 'Basis data tidak dapat dihubungi. Coba lagi beberapa saat lagi.',
+};

@@ -42,9 +42,10 @@ export const PII_LABELS: Record<PiiKind, string> = {
 };
 
 export const INTAKE_OPTIONS = {
-  categories: options(COMPLAINT_CATEGORIES, CATEGORY_LABELS),
+  // the headline words of intake-rules ("Laporan Warga", "Layanan Kepolisian") are not what the officer picks: "Lainnya" is
+  categories: options(COMPLAINT_CATEGORIES, { ...CATEGORY_LABELS, lainnya: 'Lainnya' }),
   channels: options(COMPLAINT_CHANNELS, CHANNEL_LABELS),
-  serviceTypes: options(SERVICE_TYPES, SERVICE_LABELS),
+  serviceTypes: options(SERVICE_TYPES, { ...SERVICE_LABELS, lainnya: 'Lainnya' }),
   sources: options(FEEDBACK_SOURCES, SOURCE_LABELS),
   activityTypes: options(ACTIVITY_TYPES, ACTIVITY_LABELS),
   consentLevels: options(CONSENT_LEVELS, CONSENT_LABELS),

@@ -1,15 +1,21 @@
 import type { AuthUser } from '../../../common/auth/auth-user';
 import { zoneName } from '../../console-helpers';
 import type { UnitView } from '../../../units/unit.view';
-import { fieldViews, otherErrors, rowViews } from '../forms/form-fields';
+import { errorSummary, fieldViews, rowViews } from '../forms/form-fields';
 import { type FieldMessages, type FlatForm, many } from '../forms/form-input';
 import { CONSENT_LABELS, fieldLabel, INTAKE_OPTIONS, PII_LABELS } from './intake-options';
 import type { IntakeKind, IntakeRecord } from './intake-submissions';
+import { POLICE_RANKS } from './police-ranks';
 
 /** The console address of each kind's form and results. */
 export const INTAKE_PATHS: Record<IntakeKind, string> = { complaint: '/pengaduan', feedback: '/umpan-balik', achievement: '/prestasi' };
 export const INTAKE_TITLES: Record<IntakeKind, string> = {
   complaint: 'Pengaduan selesai ditangani', feedback: 'Umpan balik warga', achievement: 'Prestasi dan kegiatan satuan',
+};
+
+/** The form's button says what happens: the item is kept and its story goes to Humas for review. */
+const SUBMIT_LABELS: Record<IntakeKind, string> = {
+  complaint: 'Simpan laporan dan kirim ke Humas', feedback: 'Simpan umpan balik', achievement: 'Simpan kegiatan dan kirim ke Humas',
 };
 
 /** The inputs of each form (rows are separate); every name is the DTO's own path. */
@@ -61,17 +67,19 @@ export function intakeFormModel(kind: IntakeKind, user: AuthUser, units: UnitVie
   });
   const rows = Object.fromEntries(ROWS[kind].map((r) => [r.group, rowViews(r.group, r.parts, values, errors, r.minimum)]));
   const groupErrors = Object.fromEntries(GROUPS.map((g) => [g, errors[g] ?? null]));
-  const shown: string[] = [...FIELDS[kind], ...GROUPS];
-  for (const [group, list] of Object.entries(rows)) {
-    for (const row of list) shown.push(`${group}[${row.index}]`, ...Object.values(row.fields).map((field) => field.name));
-  }
+  // a group ("location") comes just before its first field, rows after the fields
+  const order = [...FIELDS[kind].flatMap((name) => (name.includes('.') ? [name.split('.')[0], name] : [name])),
+    ...ROWS[kind].flatMap((r) => [r.group, `${r.group}[]`, ...r.parts.map((p) => `${r.group}[].${p}`)])];
   return {
     kind,
     action: `${INTAKE_PATHS[kind]}/baru`,
     f,
     rows,
     groupErrors,
-    otherErrors: otherErrors(errors, shown),
+    ranks: POLICE_RANKS,
+    submitLabel: SUBMIT_LABELS[kind],
+    // every problem at once, in the form's order, each linked to its input
+    errorList: errorSummary(errors, order),
     message: state.message,
     hasErrors: Object.keys(errors).length > 0 || state.message !== null,
     zone: chosen?.timezone ?? 'Asia/Jakarta',

@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import { AcceptsBody } from '../../../common/http/body-kind';
 import { uuidParam } from '../../../common/http/params';
 import { UnitsService } from '../../../units/units.service';
+import { ApprovalStatus } from '../../approval-status';
 import { ConsoleController } from '../../console-controller.decorator';
 import { type ConsoleRequest, ConsoleView } from '../../console-view.service';
 import { redirectWithFlash } from '../../flash';
@@ -13,6 +14,10 @@ import { emptyState, INTAKE_PATHS, INTAKE_TITLES, type IntakeFormState, intakeFo
 import { IntakeSubmissions, type IntakeKind } from './intake-submissions';
 
 const FORM_SCRIPTS = ['intake-form.js', 'photo-upload.js'];
+/** What was saved, in the words of each form. */
+const SAVED: Record<IntakeKind, string> = {
+  complaint: 'Laporan pengaduan tersimpan.', feedback: 'Umpan balik warga tersimpan.', achievement: 'Kegiatan satuan tersimpan.',
+};
 
 /**
  * The intake forms (complaint, feedback, achievement) for the roles the API allows for each.
@@ -25,6 +30,7 @@ export class IntakePagesController {
     private readonly view: ConsoleView,
     private readonly submissions: IntakeSubmissions,
     private readonly units: UnitsService,
+    private readonly approval: ApprovalStatus,
   ) {}
 
   @Get('pengaduan/baru')
@@ -94,7 +100,8 @@ export class IntakePagesController {
   private async submit(kind: IntakeKind, user: AuthUser, request: ConsoleRequest, response: Response, body: FlatForm) {
     const outcome = await this.submissions.submit(user, kind, body ?? {});
     if (outcome.ok) {
-      const text = outcome.created ? 'Laporan tersimpan.' : 'Laporan dengan nomor referensi ini sudah ada; berikut data yang tersimpan.';
+      const text = !outcome.created ? 'Laporan dengan nomor referensi ini sudah ada; berikut data yang tersimpan.'
+        : `${SAVED[kind]}${outcome.submitted ? ' Ceritanya sudah dikirim ke Humas untuk ditinjau.' : ''}`;
       return redirectWithFlash(response, `${INTAKE_PATHS[kind]}/${outcome.id}`, { kind: 'success', text });
     }
     // 400 (fields), 403 (unit outside scope), 409 (same reference, other content), 422...
@@ -104,6 +111,9 @@ export class IntakePagesController {
 
   private async showResult(kind: IntakeKind, user: AuthUser, request: ConsoleRequest, response: Response, id: string) {
     const record = await this.submissions.record(user, kind, id);
-    await this.view.send(request, response, 'pages/intake/result', intakeResultModel(kind, record), { title: `${INTAKE_TITLES[kind]}: tersimpan` });
+    // who the story waits for now, from the approval rules (nobody has to guess who approves)
+    const [story] = record.storyId ? await this.approval.load([record.storyId]) : [];
+    const waiting = story ? await this.approval.describe(story) : null;
+    await this.view.send(request, response, 'pages/intake/result', { ...intakeResultModel(kind, record), waiting }, { title: `${INTAKE_TITLES[kind]}: tersimpan` });
   }
 }

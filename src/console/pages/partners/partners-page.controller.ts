@@ -16,6 +16,7 @@ import { type FormBody, formFields, runFormAction, validateAs } from '../../cons
 import { type ConsoleRequest, ConsoleView } from '../../console-view.service';
 import { redirectWithFlash } from '../../flash';
 import { fieldViews } from '../forms/form-fields';
+import { feedErrorText } from './feed-errors';
 import { type FieldMessages, type FlatForm, formFailure, single } from '../forms/form-input';
 
 const PAGE_SIZE = 50;
@@ -114,7 +115,7 @@ export class PartnersPageController {
     const found = results.reduce((sum, r) => sum + r.pickups.length, 0);
     const text = results.length === 0
       ? 'Mitra ini belum punya feed yang dipantau.'
-      : `${results.length} feed diperiksa: ${items} artikel baru, ${found} pengutipan cerita${failed ? `, ${failed} feed gagal` : ''}.`;
+      : `${results.length} feed diperiksa: ${items} artikel baru, ${found} pengutipan cerita${failed ? `, ${failed} feed gagal (alasannya di tabel feed)` : ''}.`;
     redirectWithFlash(response, `/mitra/${id}`, { kind: failed ? 'error' : 'success', text });
   }
 
@@ -142,7 +143,8 @@ export class PartnersPageController {
 
   private async showList(user: AuthUser, request: ConsoleRequest, response: Response, values: FlatForm, errors: FieldMessages, message: string | null, status: number) {
     const page = await this.partners.list(user, { pageSize: 100 });
-    const partners = page.items.map((p, i) => ({ ...p, kindLabel: KIND_LABELS[p.kind] ?? p.kind, urlId: `feed-url-${i}` }));
+    // "partnerKind", not "kindLabel": that is also a helper's name, and {{kindLabel}} called it ("[object Object]")
+    const partners = page.items.map((p, i) => ({ ...p, partnerKind: KIND_LABELS[p.kind] ?? p.kind, urlId: `feed-url-${i}` }));
     const model = { partners, total: page.total, f: await this.form(user, values, errors), message, hasErrors: message !== null };
     await this.view.send(request, response, 'pages/partners/list', model, { title: 'Mitra media', status, scripts: ['copy.js'] });
   }
@@ -152,7 +154,8 @@ export class PartnersPageController {
   ) {
     const recent = await this.pickups.list(user, { partnerId: partner.id, pageSize: 20 });
     const model = {
-      partner, kindLabel: KIND_LABELS[partner.kind] ?? partner.kind,
+      partner: { ...partner, feeds: partner.feeds.map((f) => ({ ...f, errorText: feedErrorText(f.lastError) })) },
+      partnerKind: KIND_LABELS[partner.kind] ?? partner.kind,
       f: await this.form(user, values, errors), message, hasErrors: message !== null,
       pickups: recent.items.map((p) => ({ ...p, percent: Math.round(p.score * 100) })), pickupTotal: recent.total,
     };

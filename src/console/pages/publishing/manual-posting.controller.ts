@@ -1,6 +1,7 @@
 import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthUser } from '../../../common/auth/auth-user';
+import { Clock } from '../../../common/clock';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import { AcceptsBody } from '../../../common/http/body-kind';
 import { enumParam, uuidParam } from '../../../common/http/params';
@@ -13,6 +14,10 @@ import { type ConsoleRequest, ConsoleView } from '../../console-view.service';
 import { PublicationQueries } from './publication-queries';
 
 const channelParam = enumParam('channel', CHANNELS);
+/** How far back posted stories are offered for "one more group". */
+const RECENT_DAYS = 7;
+const trimmedForm = (body: FormBody | undefined): FormBody =>
+  Object.fromEntries(Object.entries(body ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]));
 
 /**
  * Manual posting (WhatsApp groups, accounts without API access): the ready text with a copy
@@ -25,6 +30,7 @@ export class ManualPostingController {
     private readonly view: ConsoleView,
     private readonly queries: PublicationQueries,
     private readonly publications: PublicationsService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -39,7 +45,26 @@ export class ManualPostingController {
       cancelAction: `/posting-manual/${post.storyId}/${post.channel}/batal`,
       isWhatsapp: post.channel === 'whatsapp',
     }));
-    await this.view.send(request, response, 'pages/publishing/manual', { posts }, { title: 'Posting manual', scripts: ['copy.js'] });
+    const since = new Date(this.clock.now().getTime() - RECENT_DAYS * 86_400_000);
+    const recent = (await this.queries.recentlyPosted(user, since)).map((r, i) => ({
+      ...r, key: `${r.storyId}-${r.channel}`, formId: `lagi-${i}`, isWhatsapp: r.channel === 'whatsapp',
+      action: `/posting-manual/${r.storyId}/${r.channel}/posting`,
+    }));
+    await this.view.send(request, response, 'pages/publishing/manual', { posts, recent, recentDays: RECENT_DAYS }, { title: 'Posting manual', scripts: ['copy.js'] });
+  }
+
+  /** One more group or account a posted story went to. */
+  @Post(':id/:channel/posting')
+  @Roles('humas')
+  @AcceptsBody('form')
+  async addPost(
+    @CurrentUser() user: AuthUser, @Res() response: Response, @Param('id', uuidParam()) id: string,
+    @Param('channel', channelParam) channel: Channel, @Body() body: FormBody,
+  ) {
+    await runFormAction(response, '/posting-manual', 'Grup atau akun tambahan tercatat.', async () => {
+      const dto = await validateAs(ConfirmDto, formFields(trimmedForm(body), ['url', 'target']));
+      await this.publications.addPost(user, id, channel, { url: dto.url, target: dto.target });
+    });
   }
 
   @Post(':id/:channel/konfirmasi')
@@ -49,9 +74,9 @@ export class ManualPostingController {
     @CurrentUser() user: AuthUser, @Res() response: Response, @Param('id', uuidParam()) id: string,
     @Param('channel', channelParam) channel: Channel, @Body() body: FormBody,
   ) {
-    await runFormAction(response, '/posting-manual', 'Posting tercatat terbit dengan URL-nya.', async () => {
-      const dto = await validateAs(ConfirmDto, formFields(body, ['url']));
-      await this.publications.confirm(user, id, channel, dto.url);
+    await runFormAction(response, '/posting-manual', channel === 'whatsapp' ? 'Pesan ke grup WhatsApp tercatat terkirim.' : 'Posting tercatat terbit dengan URL-nya.', async () => {
+      const dto = await validateAs(ConfirmDto, formFields(trimmedForm(body), ['url', 'target']));
+      await this.publications.confirm(user, id, channel, { url: dto.url, target: dto.target });
     });
   }
 

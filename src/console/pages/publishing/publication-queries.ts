@@ -73,6 +73,23 @@ export class PublicationQueries {
     });
   }
 
+  /**
+   * Manual publications confirmed in the last days, with the groups or accounts recorded so far:
+   * one story is shared to many WhatsApp groups, and each further group is recorded on it.
+   */
+  async recentlyPosted(user: AuthUser, since: Date): Promise<{ storyId: string; storyTitle: string; unitName: string; channel: string; publishedAt: Date; targets: string[] }[]> {
+    const params: unknown[] = [since];
+    const inScope = this.scope.sqlCondition(user, 'u', params);
+    return this.db.query(
+      `SELECT p.story_id AS "storyId", s.title AS "storyTitle", u.name AS "unitName", p.channel, p.published_at AS "publishedAt",
+              COALESCE((SELECT array_agg(pp.target ORDER BY pp.recorded_at) FROM publication_post pp WHERE pp.publication_id = p.id AND pp.removed_at IS NULL), '{}') AS targets
+         FROM publication p JOIN story s ON s.id = p.story_id JOIN unit u ON u.id = s.unit_id
+        WHERE p.mode = 'manual' AND p.status = 'published' AND p.published_at >= $1 AND s.status <> 'withdrawn' AND ${inScope}
+        ORDER BY p.published_at DESC LIMIT ${LIST_LIMIT}`,
+      params,
+    );
+  }
+
   /** Counts per channel and status in scope (the last 30 days: old history says nothing about today). */
   async countsByChannel(user: AuthUser, since: Date): Promise<{ channel: string; counts: Record<string, number>; total: number }[]> {
     const params: unknown[] = [since];

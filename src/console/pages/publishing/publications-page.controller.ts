@@ -91,8 +91,8 @@ export class PublicationsPageController {
     @Param('channel', channelParam) channel: Channel, @Body() body: FormBody,
   ) {
     await runFormAction(response, BACK, 'Posting dipastikan terbit.', async () => {
-      const dto = await validateAs(ConfirmDto, formFields(body, ['url']));
-      await this.publications.confirm(user, id, channel, dto.url);
+      const dto = await validateAs(ConfirmDto, formFields(body, ['url', 'target']));
+      await this.publications.confirm(user, id, channel, { url: dto.url, target: dto.target });
     });
   }
 

@@ -9,6 +9,7 @@ import { CHANNELS, type Channel, STORY_KINDS, type StoryKind } from '../../../dr
 import { PutTemplateDto } from '../../../drafting/dto/template.dto';
 import { TemplatesService } from '../../../drafting/templates/templates.service';
 import { UnitsService } from '../../../units/units.service';
+import { indonesianErrors } from '../../../common/http/field-messages';
 import { ConsoleController } from '../../console-controller.decorator';
 import { CHANNEL_LABELS, KIND_LABELS } from '../../console-helpers';
 import { type FormBody, formFields, validateAs } from '../../console-form';
@@ -16,6 +17,7 @@ import { type ConsoleRequest, ConsoleView } from '../../console-view.service';
 import { redirectWithFlash } from '../../flash';
 import { single } from '../forms/form-input';
 import { PreviewStories } from './preview-stories';
+import { templateErrorText } from './template-errors';
 
 const kindParam = enumParam('kind', STORY_KINDS);
 const channelParam = enumParam('channel', CHANNELS);
@@ -26,6 +28,7 @@ interface EditorState {
   body: string;
   unitCode: string;
   error: string | null;
+  technical?: string | null;
 }
 
 /**
@@ -77,10 +80,12 @@ export class TemplatesPageController {
     } catch (error) {
       if (!(error instanceof ProblemException) || ![400, 403, 422].includes(error.problem.status)) throw error;
       const p = error.problem;
-      const line = typeof p.extensions?.line === 'number' ? ` (baris ${p.extensions.line})` : '';
-      const fields = (p.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
-      const message = `Templat tidak disimpan${line}: ${fields || p.detail || p.title}`;
-      await this.show(user, request, response, kind, channel, { body: text, unitCode, error: message }, p.status);
+      const line = typeof p.extensions?.line === 'number' ? p.extensions.line : null;
+      const fields = indonesianErrors(p.errors ?? []).map((e) => e.message).join(' ');
+      const message = `Templat tidak disimpan. ${fields || (p.code === 'template_invalid' ? templateErrorText(p.detail, line) : p.detail ?? p.title)}`;
+      // the engine's own words, whole, for whoever knows Handlebars
+      const technical = p.code === 'template_invalid' ? (p.detail ?? '').replace(/^The template does not render:\s*/, '') : null;
+      await this.show(user, request, response, kind, channel, { body: text, unitCode, error: message, technical }, p.status);
     }
   }
 
@@ -97,7 +102,7 @@ export class TemplatesPageController {
     const active = overrides.find((o) => o.active && (o.unitCode ?? '') === unitCode);
     const body = state.body || active?.body || template.default || '';
     const model = {
-      key: template.key, kind, channel, body, error: state.error,
+      key: template.key, kind, channel, body, error: state.error, technical: state.technical ?? null,
       action: `/templat/${kind}/${channel}`,
       unitOptions: [
         ...(user.role === 'admin' ? [{ value: '', label: 'Global (semua satuan)', selected: unitCode === '' }] : []),
