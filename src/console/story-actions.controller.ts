@@ -100,6 +100,17 @@ export class StoryActionsController {
     });
   }
 
+  /** Releases the publish gate's hold for the texts as they are now, with a reason (issue 16; audited, four eyes). */
+  @Post('lepas-tahanan')
+  @Roles('humas')
+  @AcceptsBody('form')
+  releasePrivacy(@Res() response: Response, @CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: FormBody) {
+    return runFormAction(response, page(id), 'Tahanan dilepas untuk teks saat ini; publikasi yang ditahan dilanjutkan. Alasan Anda dicatat.', async () => {
+      const dto = await validateAs(RequiredReasonDto, { reason: text(body?.reason) });
+      await this.workflow.releasePrivacy(user, id, dto.reason);
+    });
+  }
+
   /** A new revision of one channel's draft (409 stale revision comes back as a message). */
   @Post('draf/:channel')
   @Roles('humas')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EngagementReport } from '../engagement/engagement-report.service';
+import { describeFinding, type GateClass } from '../privacy-gate/publish-gate';
 import { CommentsService } from '../approval/comments.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth/auth-user';
@@ -31,6 +32,9 @@ interface StoryDetail extends Record<string, unknown> {
   lastEditedBy: string | null;
   awaitingConfirmation: boolean;
   approvedChannels: string[] | null;
+  sensitive: boolean;
+  /** What the publish gate holds (issue 16): where and which class, never the value. */
+  privacyHold: { surface: string; field: string; class: GateClass }[] | null;
   drafts: DraftRow[];
   publications: PublicationRow[];
 }
@@ -133,6 +137,9 @@ export class StoryPageService {
       publications: story.publications.map((p) => this.publicationView(p, accounts, manualPosts, unit.timezone, actions.schedule)),
       externalPosts: story.status === 'withdrawn' ? manualPosts : [],
       canTickRemovals: user.role === 'humas' || user.role === 'admin',
+      // what the publish gate holds, where and of which class (never the value), and who may release it (four eyes)
+      privacyHold: (story.privacyHold ?? []).map(describeFinding),
+      canReleasePrivacy: (user.role === 'humas' || user.role === 'admin') && user.id !== story.authorId && user.id !== story.lastEditedBy,
       engagement: await this.engagement.forStory(storyId),
     };
   }
