@@ -1,3 +1,4 @@
+import { expectHealthyDuring } from '../support/health-probe';
 import { bearer, createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -35,36 +36,6 @@ describe('template overrides cannot freeze the instance', () => {
   const preview = (body: string) => t.http.post('/api/v1/templates/preview').set(bearer(humas)).send({ kind: 'complaint', channel: 'website', body, storyId });
   const save = (body: string) => t.http.put('/api/v1/templates/complaint/website').set(bearer(humas)).send({ body, unitCode: 'POLSEK-KEBAYORAN-BARU' });
 
-  /**
-   * The issue's bar is /health under 100 ms while attacked (the attacks froze it for 6-20 s). On a
-   * shared 2-core machine the scheduler alone sometimes delays an answer past 100 ms, so the bar
-   * is 100 ms or twice the slowest answer of a quiet spell just before, whichever is higher: a
-   * quiet machine (CI) is held to 100 ms, and a blocked event loop fails on any machine.
-   */
-  async function healthBudget(): Promise<number> {
-    const quiet = await slowestHealthDuring(() => new Promise((resolve) => setTimeout(resolve, 1_500)));
-    return Math.max(100, 2 * quiet);
-  }
-
-  /** Runs `attack` while asking /health every 20 ms; returns the slowest /health answer. */
-  async function slowestHealthDuring(attack: () => Promise<unknown>): Promise<number> {
-    let done = false;
-    const times: number[] = [];
-    const probe = (async () => {
-      while (!done) {
-        const started = performance.now();
-        await t.http.get('/health').expect(200);
-        times.push(performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    })();
-    await attack();
-    done = true;
-    await probe;
-    expect(times.length).toBeGreaterThan(3);
-    return Math.max(...times);
-  }
-
   it('refuses six nested {{#each @root}} at parse, with the line, at once', async () => {
     const started = Date.now();
     for (const response of [await preview(EACH_ROOT_6), await save(EACH_ROOT_6)]) {
@@ -87,15 +58,13 @@ describe('template overrides cannot freeze the instance', () => {
   });
 
   it('stops a slow render at the time limit (422 naming the line) while /health answers in under 100 ms', async () => {
-    const budget = await healthBudget();
-    const slowest = await slowestHealthDuring(async () => {
+    await expectHealthyDuring(t.http, async () => {
       const answers = await Promise.all([preview(SLOW_TEMPLATE), save(SLOW_TEMPLATE), preview(SLOW_TEMPLATE)]);
       for (const answer of answers) {
         expect(answer.status).toBe(422);
         expect(answer.body).toMatchObject({ code: 'template_too_slow', line: 2 });
       }
     });
-    expect(slowest).toBeLessThan(budget);
     // the stopped worker is replaced: an ordinary override previews and saves as before
     const fine = await preview('Judul {{unit.name}}\n\n{{unit.name}} {{url}}');
     expect(fine.status).toBe(200);
@@ -108,11 +77,9 @@ describe('template overrides cannot freeze the instance', () => {
       `INSERT INTO template_override (key, unit_id, body, version, author_id) SELECT 'complaint/website', id, $1, 1, NULL FROM unit WHERE code = 'POLSEK-KEBAYORAN-BARU'`, [SLOW_TEMPLATE]);
     const operator = await t.login('operator.kebayoran');
     let created: { storyId: string } | undefined;
-    const budget = await healthBudget();
-    const slowest = await slowestHealthDuring(async () => {
-      created = (await t.http.post('/api/v1/complaints').set(bearer(operator)).send(complaint('TPL-2')).expect(201)).body;
+    await expectHealthyDuring(t.http, async (attempt) => {
+      created = (await t.http.post('/api/v1/complaints').set(bearer(operator)).send(complaint(`TPL-2-${attempt}`)).expect(201)).body;
     });
-    expect(slowest).toBeLessThan(budget);
     const story = await t.http.get(`/api/v1/stories/${created!.storyId}`).set(bearer(humas)).expect(200);
     const website = story.body.drafts.find((d: { channel: string }) => d.channel === 'website');
     expect(website.templateVersion).toBe(0);
