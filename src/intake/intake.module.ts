@@ -11,6 +11,7 @@ import { CitizenContacts } from './privacy/citizen-contacts';
 import { RetentionJob } from './privacy/retention.job';
 import { IntakeIntegrations } from './webhook/intake-integrations.service';
 import { IntegrationsController } from './webhook/integrations.controller';
+import { WebhookDeliveryRepository } from './webhook/webhook-delivery.repository';
 import { WebhookSignatureGuard } from './webhook/webhook-signature.guard';
 import { WebhookController } from './webhook/webhook.controller';
 
@@ -18,7 +19,7 @@ import { WebhookController } from './webhook/webhook.controller';
   controllers: [ComplaintsController, FeedbackController, AchievementsController, WebhookController, IntegrationsController],
   providers: [
     ComplaintsService, ComplaintRecords, FeedbackService, AchievementsService, CitizenContacts, RetentionJob,
-    IntakeDispatcher, IntakeIntegrations, WebhookSignatureGuard,
+    IntakeDispatcher, IntakeIntegrations, WebhookDeliveryRepository, WebhookSignatureGuard,
   ],
   exports: [ComplaintsService, FeedbackService, AchievementsService, RetentionJob, IntakeDispatcher],
 })
