@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, TokenService, PasswordHasher, AuthGuard],
+  providers: [AuthService, TokenService, PasswordHasher, AuthGuard, LoginThrottleRepository],
   exports: [TokenService, PasswordHasher, AuthGuard, AuthService],
 })
 export class AuthModule {}
