@@ -58,8 +58,7 @@ export class AuthController {
   /** A named API token for integrations; the secret is in this answer only. */
   @Post('tokens')
   async createToken(@CurrentUser() user: AuthUser, @Body() body: CreateTokenDto) {
-    const expiresAt = body.expiresInDays ? new Date(this.clock.now().getTime() + body.expiresInDays * 86_400_000) : null;
-    const issued = await this.tokens.issue(user.id, 'api', body.name, expiresAt);
+    const issued = await this.tokens.issueApi(user, body.name, body.expiresInDays);
     await this.audit.record({ actorId: user.id, action: 'api_token.create', subjectType: 'api_token', subjectId: issued.id, unitId: user.unitId });
     return { id: issued.id, name: issued.name, token: issued.token, expiresAt: issued.expiresAt };
   }

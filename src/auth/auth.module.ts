@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApiTokenRepository } from './api-token.repository';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -8,7 +9,7 @@ import { TokenService } from './token.service';
 
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, TokenService, PasswordHasher, AuthGuard, LoginThrottleRepository],
+  providers: [AuthService, TokenService, PasswordHasher, AuthGuard, LoginThrottleRepository, ApiTokenRepository],
   exports: [TokenService, PasswordHasher, AuthGuard, AuthService],
 })
 export class AuthModule {}

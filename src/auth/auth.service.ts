@@ -89,7 +89,7 @@ export class AuthService {
   }
 
   async logout(user: AuthUser): Promise<void> {
-    await this.tokens.revoke(user.tokenId, user);
+    await this.tokens.endSession(user.tokenId, user);
     await this.audit.record({ actorId: user.id, action: 'auth.logout', subjectType: 'user', subjectId: user.id, unitId: user.unitId });
   }
 

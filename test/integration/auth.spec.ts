@@ -141,6 +141,30 @@ describe('auth', () => {
     await t.http.get('/api/v1/auth/me').set(bearer(created.body.token)).expect(401);
   });
 
+  it('lets only an interactive session create API tokens, each with a bounded lifetime, revoked with their session (issue 17)', async () => {
+    const session = await t.login('humas.metro');
+    const day = await t.http.post('/api/v1/auth/tokens').set(bearer(session)).send({ name: 'satu hari', expiresInDays: 1 }).expect(201);
+    // a 1-day token minting a long-lived one: refused
+    const minted = await t.http.post('/api/v1/auth/tokens').set(bearer(day.body.token)).send({ name: 'abadi' }).expect(403);
+    expect(minted.body.code).toBe('session_required');
+    // no token without an expiry, none beyond the maximum
+    const plain = await t.http.post('/api/v1/auth/tokens').set(bearer(session)).send({ name: 'tanpa batas' }).expect(201);
+    expect(new Date(plain.body.expiresAt).getTime() - clock.now().getTime()).toBe(90 * 86_400_000);
+    const far = await t.http.post('/api/v1/auth/tokens').set(bearer(session)).send({ name: 'jauh', expiresInDays: 3650 }).expect(400);
+    expect(far.body.errors[0].field).toBe('expiresInDays');
+    // the parent session revoked (stolen, say): the tokens it made stop working
+    const [{ id: sessionId }] = await t.dataSource.query(`SELECT parent_id AS id FROM api_token WHERE id = $1`, [plain.body.id]);
+    const admin = await t.login('admin');
+    await t.http.delete(`/api/v1/auth/tokens/${sessionId}`).set(bearer(admin)).expect(204);
+    for (const token of [plain.body.token, day.body.token]) await t.http.get('/api/v1/auth/me').set(bearer(token)).expect(401);
+    // logging out is not a revocation: an integration's token outlives the console visit
+    const next = await t.login('humas.metro');
+    const kept = await t.http.post('/api/v1/auth/tokens').set(bearer(next)).send({ name: 'integrasi' }).expect(201);
+    await t.http.post('/api/v1/auth/logout').set(bearer(next)).expect(204);
+    await t.http.get('/api/v1/auth/me').set(bearer(next)).expect(401);
+    await t.http.get('/api/v1/auth/me').set(bearer(kept.body.token)).expect(200);
+  });
+
   it('does not let one user revoke another user\'s token', async () => {
     const owner = await t.login('humas.metro');
     const other = await t.login('humas.jaksel');
