@@ -9,6 +9,8 @@ export interface ChannelSettings {
   timeoutMs: number;
   /** Longest the connection (TCP and TLS) may take: failing here is safe to retry, nothing was sent. */
   connectTimeoutMs: number;
+  /** Hosts or CIDRs a webhook account may post to although the address policy refuses them (WEBHOOK_CHANNEL_ALLOW_HOSTS). */
+  webhookAllowHosts?: readonly string[];
 }
 
 /** Injection token for ChannelSettings. */
@@ -24,5 +26,6 @@ export function channelSettingsFrom(config: GaungConfig): ChannelSettings {
     telegramApiBaseUrl: config.telegramApiBaseUrl,
     timeoutMs: config.publishTimeoutMs,
     connectTimeoutMs: Math.min(CONNECT_TIMEOUT_CAP_MS, config.publishTimeoutMs),
+    webhookAllowHosts: config.webhookChannelAllowHosts,
   };
 }
