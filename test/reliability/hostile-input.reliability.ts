@@ -141,7 +141,13 @@ describe('hostile input', () => {
     const humas = `Bearer ${tokens.get('humas.kebayoran')}`;
     const story = await freshStory();
     for (const c of cases) {
-      const body = c.body === '$huge' ? 'z'.repeat(1024 * 1024) : c.body === '$nested' ? `${'{{#if title}}'.repeat(300)}x${'{{/if}}'.repeat(300)}` : c.body;
+      const generated: Record<string, () => string> = {
+        $huge: () => 'z'.repeat(1024 * 1024),
+        $nested: () => `${'{{#if title}}'.repeat(300)}x${'{{/if}}'.repeat(300)}`,
+        $eachRoot6: () => `Judul\n${'{{#each @root}}'.repeat(6)}{{@key}}${'{{/each}}'.repeat(6)}`,
+        $if1100: () => `Judul\n${'{{#if x}}'.repeat(1100)}x${'{{/if}}'.repeat(1100)}`,
+      };
+      const body = typeof c.body === 'string' && generated[c.body] ? generated[c.body]() : c.body;
       const before = await counts();
       const put = await t.http.put('/api/v1/templates/complaint/website').set('Authorization', humas).send({ body, unitCode: c.unitCode ?? 'POLSEK-KEBAYORAN-BARU' });
       await judge(`template override: ${c.name}`, c.expect, put, before);
