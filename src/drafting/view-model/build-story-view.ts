@@ -1,8 +1,10 @@
+import { publishableQuote, publishableText } from '../../intake/privacy/publishable-text';
+import { scrubSensitiveText } from '../../intake/privacy/sensitivity';
 import { jabatanPangkatNama } from '../helpers';
 import { localParts } from '../helpers/zona-waktu';
 import type { CitizenView, OfficerView, StageView, StoryView, UnitView } from './story-view';
 import { ACTIVITY_LABELS, CATEGORY_LABELS, FEEDBACK_SOURCE_LABELS, INTAKE_CHANNEL_LABELS, SERVICE_LABELS } from './labels';
-import type { StorySource, UnitRow } from './story-source';
+import type { ComplaintRow, StorySource, UnitRow } from './story-source';
 
 const NATIONAL_HASHTAG = '#PolriPresisi';
 
@@ -76,13 +78,26 @@ function citizenView(attribution: string | null, locality: string | null): Citiz
 
 const officer = (o: { rank?: string; name: string; position?: string }): OfficerView => ({ rank: o.rank ?? '', name: o.name, position: o.position ?? '' });
 
+/**
+ * Stored free text as templates may use it: without any clause that needed a mask (no
+ * placeholder is ever published) and, in a sensitive story, without ages, initials or places
+ * below the city.
+ */
+function textFor(c: ComplaintRow, sensitive: boolean): (text: string) => string {
+  if (!sensitive) return (text) => publishableText(text, { neighbourhood: c.location.subdistrict });
+  const places = { below: [c.location.subdistrict, c.location.district], city: c.location.city };
+  return (text) => scrubSensitiveText(publishableText(text), places);
+}
+
 /** Turns loaded rows into the template view model (pure: no I/O, no clock). */
 export function buildStoryView(source: StorySource, publicBaseUrl: string): StoryView {
   const units = source.units;
   const { complaint: c, feedback: f, achievement: a } = source;
   const chain = units.map(unitView);
+  const sensitive = source.story.sensitive === true;
   const view: StoryView = {
     kind: source.story.kind,
+    sensitive,
     storyId: source.story.id,
     seed: source.story.id,
     title: source.story.title,
@@ -101,9 +116,11 @@ export function buildStoryView(source: StorySource, publicBaseUrl: string): Stor
   };
   if (c) {
     const receivedAt = new Date(c.received_at);
-    const stages = stagesOf(c.stages, receivedAt, units[0].timezone);
+    const text = textFor(c, sensitive);
+    const labelled = c.stages.map((s) => ({ at: s.at, label: text(s.label) })).filter((s) => s.label.trim() !== '');
+    const stages = stagesOf(labelled, receivedAt, units[0].timezone);
     const firstAction = stages.find((s) => s.at.getTime() > receivedAt.getTime());
-    view.citizen = citizenView(c.public_attribution, c.location.subdistrict);
+    view.citizen = sensitive ? citizenView(null, null) : citizenView(c.public_attribution, c.location.subdistrict);
     view.complaint = {
       category: c.category,
       categoryLabel: CATEGORY_LABELS[c.category] ?? 'Laporan Warga',
@@ -112,11 +129,11 @@ export function buildStoryView(source: StorySource, publicBaseUrl: string): Stor
       resolvedAt: new Date(c.resolved_at),
       responseMs: firstAction ? firstAction.at.getTime() - receivedAt.getTime() : null,
       resolutionMs: new Date(c.resolved_at).getTime() - receivedAt.getTime(),
-      location: c.location,
-      summary: c.summary,
-      resolution: c.resolution,
+      location: sensitive ? { subdistrict: '', district: '', city: c.location.city } : c.location,
+      summary: text(c.summary),
+      resolution: text(c.resolution),
       stages,
-      quote: c.quote,
+      quote: sensitive ? null : publishableQuote(c.quote),
     };
   }
   if (f) {
@@ -124,7 +141,8 @@ export function buildStoryView(source: StorySource, publicBaseUrl: string): Stor
     view.feedback = {
       serviceLabel: SERVICE_LABELS[f.service_type] ?? 'pelayanan',
       rating: f.rating,
-      quote: f.text,
+      // a feedback story exists only when its quote has something left to publish (FeedbackService)
+      quote: publishableQuote(f.text) ?? '',
       receivedAt: new Date(f.received_at),
       sourceLabel: FEEDBACK_SOURCE_LABELS[f.source] ?? f.source,
     };
@@ -148,10 +166,11 @@ export function buildStoryView(source: StorySource, publicBaseUrl: string): Stor
       leader: participants[0] ?? null,
       leaderLabel,
       othersLabels,
-      narrative: a.narrative,
-      quotes: a.quotes.map((q) => {
+      narrative: publishableText(a.narrative),
+      quotes: a.quotes.flatMap((q) => {
         const speaker = officer(q.speaker);
-        return { speaker, speakerLabel: firstMention(speaker), text: q.text };
+        const text = publishableQuote(q.text);
+        return text ? [{ speaker, speakerLabel: firstMention(speaker), text }] : [];
       }),
     };
   }

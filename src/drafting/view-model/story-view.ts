@@ -52,13 +52,17 @@ export interface ComplaintView {
   summary: string;
   resolution: string;
   stages: StageView[];
-  /** The citizen's words, only when consent allowed quoting. */
+  /**
+   * The citizen's words, only when consent allowed quoting, without any sentence that needed a
+   * mask (null when too little is left, and always null in a sensitive story).
+   */
   quote: string | null;
 }
 
 export interface FeedbackView {
   serviceLabel: string;
   rating: number;
+  /** The citizen's words without any sentence that needed a mask. */
   quote: string;
   receivedAt: Date;
   sourceLabel: string;
@@ -82,6 +86,13 @@ export interface AchievementView {
 
 export interface StoryView {
   kind: StoryKind;
+  /**
+   * A sensitive case (issue 16: domestic or sexual violence, children, informants): the view
+   * already has no place below the city, no ages or initials in its text, an anonymous citizen
+   * and no quote; templates write a neutral release about protection and the way to report,
+   * without emoji or boasting about speed.
+   */
+  sensitive: boolean;
   storyId: string;
   /** Seeds the deterministic choice of template variants. */
   seed: string;
