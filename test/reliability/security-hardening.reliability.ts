@@ -94,7 +94,9 @@ describe('issue 17 attacks stay closed', () => {
     for (const [id] of cases) done(id);
     await t.dataSource.query(`INSERT INTO template_override (key, unit_id, body, version) SELECT 'complaint/website', id, $1, 1 FROM unit WHERE code = 'POLSEK-KEBAYORAN-BARU'`, [SLOW_TEMPLATE]);
     try {
-      await expectHealthyDuring(t.http, () => newComplaint());
+      // judged against an ordinary intake of a unit without overrides: the attack froze it for 6 s
+      const ordinary = () => t.http.post('/api/v1/complaints').set(as('humas.jaksel')).send(complaintFor('POLSEK-CILANDAK')).expect(201);
+      await expectHealthyDuring(t.http, () => newComplaint(), 3, ordinary);
     } finally {
       await t.dataSource.query(`DELETE FROM template_override`);
     }
@@ -208,7 +210,8 @@ describe('issue 17 attacks stay closed', () => {
     expect(quoteCardSvg({ quote: '\u202eTerima kasih\u202c', attribution: 'A.W.', unitName: 'Polsek' }).svg).not.toMatch(/[\u202a-\u202e]/);
     done('bidi-quote-card');
     await t.dataSource.query(`UPDATE story SET title = $2 WHERE id = $1`, [id, '\n=HYPERLINK("http://x.example","klik")']);
-    const csv = await t.http.get('/api/v1/reports/stories.csv?from=2000-01-01&to=2100-01-01&unitCode=POLSEK-KEBAYORAN-BARU').set(as('humas.kebayoran')).buffer(true)
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const csv = await t.http.get(`/api/v1/reports/stories.csv?from=${day(-30)}&to=${day(1)}&unitCode=POLSEK-KEBAYORAN-BARU`).set(as('humas.kebayoran')).buffer(true)
       .parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); });
     const text = (csv.body as Buffer).toString('utf8');
     expect(text).toContain(`"'\n=HYPERLINK(`);
