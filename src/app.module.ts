@@ -9,6 +9,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import type { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
+import { ConnectionsModule } from './connections/connections.module';
 import { ConsoleModule } from './console/console.module';
 import { BodyKindGuard } from './common/http/body-kind';
 import { createValidationPipe } from './common/http/validation';
@@ -63,6 +64,7 @@ export class AppModule {
         MediaModule,
         ApprovalModule,
         PublishingModule,
+        ConnectionsModule,
         TrackingModule,
         ReportsModule,
         FeedsModule,

@@ -237,4 +237,62 @@ export class Environment {
   @IsOptional()
   @IsString()
   WEBHOOK_CHANNEL_ALLOW_HOSTS?: string;
+
+  // Channel connections (issue 21): OAuth apps and endpoints, README "Channel connections".
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(200)
+  X_CLIENT_ID?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(500)
+  X_CLIENT_SECRET?: string;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'X_AUTHORIZE_URL must be an http(s) URL such as https://x.com/i/oauth2/authorize' })
+  X_AUTHORIZE_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'X_TOKEN_URL must be an http(s) URL such as https://api.x.com/2/oauth2/token' })
+  X_TOKEN_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(200)
+  FACEBOOK_APP_ID?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(500)
+  FACEBOOK_APP_SECRET?: string;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'FACEBOOK_AUTHORIZE_URL must be an http(s) URL such as https://www.facebook.com/v21.0/dialog/oauth' })
+  FACEBOOK_AUTHORIZE_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(200)
+  TIKTOK_CLIENT_KEY?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(500)
+  TIKTOK_CLIENT_SECRET?: string;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'TIKTOK_AUTHORIZE_URL must be an http(s) URL such as https://www.tiktok.com/v2/auth/authorize/' })
+  TIKTOK_AUTHORIZE_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'TIKTOK_API_BASE_URL must be an http(s) URL such as https://open.tiktokapis.com' })
+  TIKTOK_API_BASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'TIKTOK_DIRECT_POST must be 1/0, true/false, yes/no or on/off' })
+  TIKTOK_DIRECT_POST?: boolean;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'TOKEN_HEALTH_MINUTES must be an integer' })
+  @Min(0, { message: 'TOKEN_HEALTH_MINUTES must be between 0 (off) and 1440' })
+  @Max(1440, { message: 'TOKEN_HEALTH_MINUTES must be between 0 (off) and 1440' })
+  TOKEN_HEALTH_MINUTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'ENGAGEMENT_POLL_MINUTES must be an integer' })
+  @Min(0, { message: 'ENGAGEMENT_POLL_MINUTES must be between 0 (off) and 1440' })
+  @Max(1440, { message: 'ENGAGEMENT_POLL_MINUTES must be between 0 (off) and 1440' })
+  ENGAGEMENT_POLL_MINUTES?: number;
 }

@@ -54,6 +54,29 @@ export interface GaungConfig {
   httpHeadersTimeoutMs: number;
   /** Hosts a webhook channel account may post to although the address policy refuses them (e.g. an intranet relay). */
   webhookChannelAllowHosts: string[];
+  /** Channel connections (issue 21): OAuth apps, their endpoints, and the health and engagement schedules. */
+  connections: ConnectionsConfig;
+}
+
+/** One platform's OAuth app (null when its id or secret is not configured) and endpoints. */
+export interface OAuthAppConfig {
+  app: { clientId: string; clientSecret: string } | null;
+  authorizeUrl: string;
+  tokenUrl: string;
+}
+
+export interface ConnectionsConfig {
+  x: OAuthAppConfig;
+  /** Facebook Login, for Facebook Pages and Instagram professional accounts. */
+  facebook: OAuthAppConfig;
+  tiktok: OAuthAppConfig;
+  tiktokApiBaseUrl: string;
+  /** The TikTok app passed its audit: photos are posted directly; otherwise they go to the creator's inbox. */
+  tiktokDirectPost: boolean;
+  /** Minutes between token health checks (0: off on this instance). */
+  tokenHealthMinutes: number;
+  /** Minutes between engagement collection rounds (0: off on this instance). */
+  engagementPollMinutes: number;
 }
 
 /** Injection token for GaungConfig. */

@@ -21,6 +21,10 @@ const KNOWN = [
   'FEED_ITEMS', 'FEED_CHECK_INTERVAL_MS', 'WEBSUB_HUB_URL', 'FEED_FETCH_TIMEOUT_MS', 'FEED_FETCH_MAX_BYTES',
   'PARTNER_POLL_MINUTES', 'TEMPLATE_RENDER_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 'HTTP_HEADERS_TIMEOUT_MS',
   'WEBHOOK_CHANNEL_ALLOW_HOSTS',
+  'PARTNER_POLL_MINUTES',
+  'X_CLIENT_ID', 'X_CLIENT_SECRET', 'X_AUTHORIZE_URL', 'X_TOKEN_URL', 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET', 'FACEBOOK_AUTHORIZE_URL',
+  'TIKTOK_CLIENT_KEY', 'TIKTOK_CLIENT_SECRET', 'TIKTOK_AUTHORIZE_URL', 'TIKTOK_API_BASE_URL', 'TIKTOK_DIRECT_POST',
+  'TOKEN_HEALTH_MINUTES', 'ENGAGEMENT_POLL_MINUTES',
 ] as const;
 
 /** Type errors first: "PORT must be an integer" says more than "must be between 0 and 65535" for "eighty". */
@@ -91,5 +95,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GaungConfig {
     // Node requires headersTimeout > keepAliveTimeout, or a kept-alive socket may be cut mid-request.
     httpHeadersTimeoutMs: Math.max(parsed.HTTP_HEADERS_TIMEOUT_MS ?? keepAlive + 1_000, keepAlive + 1_000),
     webhookChannelAllowHosts: hostList(parsed.WEBHOOK_CHANNEL_ALLOW_HOSTS),
+    connections: connectionsConfig(parsed),
+  };
+}
+
+/** The OAuth apps and endpoints of the channel connections; an app without its id and secret is off. */
+function connectionsConfig(parsed: Environment): GaungConfig['connections'] {
+  const xApi = withoutTrailingSlash(parsed.X_API_BASE_URL ?? 'https://api.x.com');
+  const graph = withoutTrailingSlash(parsed.GRAPH_API_BASE_URL ?? 'https://graph.facebook.com/v21.0');
+  const tiktokApi = withoutTrailingSlash(parsed.TIKTOK_API_BASE_URL ?? 'https://open.tiktokapis.com');
+  // The Login dialog carries the same Graph API version as the API base, as Meta documents it.
+  const graphVersion = /\/(v\d+\.\d+)$/.exec(graph)?.[1] ?? 'v21.0';
+  const app = (id?: string, secret?: string) => (id && secret ? { clientId: id, clientSecret: secret } : null);
+  return {
+    x: { app: app(parsed.X_CLIENT_ID, parsed.X_CLIENT_SECRET), authorizeUrl: parsed.X_AUTHORIZE_URL ?? 'https://x.com/i/oauth2/authorize', tokenUrl: parsed.X_TOKEN_URL ?? `${xApi}/2/oauth2/token` },
+    facebook: {
+      app: app(parsed.FACEBOOK_APP_ID, parsed.FACEBOOK_APP_SECRET),
+      authorizeUrl: parsed.FACEBOOK_AUTHORIZE_URL ?? `https://www.facebook.com/${graphVersion}/dialog/oauth`,
+      tokenUrl: `${graph}/oauth/access_token`,
+    },
+    tiktok: {
+      app: app(parsed.TIKTOK_CLIENT_KEY, parsed.TIKTOK_CLIENT_SECRET),
+      authorizeUrl: parsed.TIKTOK_AUTHORIZE_URL ?? 'https://www.tiktok.com/v2/auth/authorize/',
+      tokenUrl: `${tiktokApi}/v2/oauth/token/`,
+    },
+    tiktokApiBaseUrl: tiktokApi,
+    tiktokDirectPost: parsed.TIKTOK_DIRECT_POST ?? false,
+    tokenHealthMinutes: parsed.TOKEN_HEALTH_MINUTES ?? 15,
+    engagementPollMinutes: parsed.ENGAGEMENT_POLL_MINUTES ?? 5,
   };
 }

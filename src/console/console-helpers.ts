@@ -28,7 +28,7 @@ export const zoneName = (tz: unknown): string => (isZone(tz) ? ZONE_NAMES[tz] : 
 
 export const STATUS_LABELS: Record<string, string> = {
   draft: 'Draf', in_review: 'Menunggu tinjauan', approved: 'Disetujui', published: 'Terbit', rejected: 'Ditolak', withdrawn: 'Ditarik',
-  scheduled: 'Terjadwal', retrying: 'Dicoba ulang', awaiting_manual: 'Menunggu posting manual', unconfirmed: 'Belum pasti',
+  scheduled: 'Terjadwal', retrying: 'Dicoba ulang', awaiting_manual: 'Menunggu posting manual', awaiting_reconnect: 'Menunggu akun dihubungkan ulang', unconfirmed: 'Belum pasti',
   failed: 'Gagal', cancelled: 'Dibatalkan', sending: 'Dikirim',
 };
 export const KIND_LABELS: Record<string, string> = { complaint: 'Pengaduan', feedback: 'Apresiasi warga', achievement: 'Prestasi' };

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApprovalModule } from '../approval/approval.module';
 import { PublishingModule } from '../publishing/publishing.module';
 import { AuthModule } from '../auth/auth.module';
+import { EngagementModule } from '../engagement/engagement.module';
 import { ConsoleCoreModule } from './console-core.module';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
@@ -16,7 +17,7 @@ import { ConsolePagesModule } from './pages/console-pages.module';
 
 /** The web console (DESIGN.md §3): server-rendered pages on the same services as the API. */
 @Module({
-  imports: [ConsoleCoreModule, ConsolePagesModule, AuthModule, ApprovalModule, PublishingModule],
+  imports: [ConsoleCoreModule, ConsolePagesModule, AuthModule, ApprovalModule, PublishingModule, EngagementModule],
   controllers: [LoginController, DashboardController, StoryListController, StoryPageController, StoryActionsController, NotificationsPageController, XCountRulesController],
   providers: [DashboardService, StoryPageService],
 })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EngagementReport } from '../engagement/engagement-report.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CommentsService } from '../approval/comments.service';
@@ -63,6 +64,7 @@ export class StoryPageService {
     private readonly comments: CommentsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly engagement: EngagementReport,
   ) {}
 
   async build(user: AuthUser, storyId: string) {
@@ -102,6 +104,7 @@ export class StoryPageService {
       trail: trail.reverse().map((e: { action: string }) => ({ ...e, label: AUDIT_LABELS[e.action] ?? e.action })),
       scheduleDefault: instantToLocal(this.clock.now(), unit.timezone),
       // the channels the schedule form offers: those approved (all drafts before approval)
+      engagement: await this.engagement.forStory(storyId),
       scheduleChannels: drafts.filter((d) => !approved || approved.includes(d.channel)).map((d) => ({ channel: d.channel, label: d.label })),
     };
   }

@@ -13,7 +13,7 @@ interface Snapshot {
 }
 
 /** Publication states an operator watches: work waiting, or waiting for a person. */
-const OPEN_STATES = ['scheduled', 'sending', 'retrying', 'unconfirmed', 'awaiting_manual', 'failed'];
+const OPEN_STATES = ['scheduled', 'sending', 'retrying', 'unconfirmed', 'awaiting_manual', 'awaiting_reconnect', 'failed'];
 
 /**
  * The work behind the HTTP figures, read from the database at scrape time (shared by every

@@ -12,7 +12,7 @@ import { type DetectionContext, findPersonalData, type KnownCitizen } from '../i
 import { holdsMask } from '../intake/privacy/publishable-text';
 
 /** What may be found: a personal-data class, a mask placeholder, or a sensitive-case rule. */
-export type GateClass = 'nik' | 'phone' | 'email' | 'plate' | 'address' | 'bank' | 'name' | 'placeholder' | 'locality' | 'age' | 'initials' | 'emoji';
+export type GateClass = 'nik' | 'phone' | 'email' | 'plate' | 'address' | 'bank' | 'name' | 'idnum' | 'social' | 'placeholder' | 'locality' | 'age' | 'initials' | 'emoji';
 
 /** One publishable string: where it would appear and what it says. */
 export interface PublicText {
@@ -82,7 +82,8 @@ export function checkPublicTexts(texts: readonly PublicText[], ctx: GateContext)
 
 const CLASS_LABELS: Record<GateClass, string> = {
   nik: 'NIK', phone: 'nomor telepon', email: 'alamat e-mail', plate: 'nomor polisi kendaraan', address: 'alamat rumah',
-  bank: 'nomor rekening atau dompet digital', name: 'nama warga yang tidak boleh disebut', placeholder: 'penanda data yang disamarkan',
+  bank: 'nomor rekening atau dompet digital', name: 'nama warga yang tidak boleh disebut', idnum: 'nomor identitas (NPWP, paspor, SIM, BPJS...)',
+  social: 'akun media sosial warga', placeholder: 'penanda data yang disamarkan',
   locality: 'nama kelurahan/kecamatan pada kasus sensitif', age: 'usia pada kasus sensitif', initials: 'inisial pada kasus sensitif',
   emoji: 'emoji pada kasus sensitif',
 };

@@ -10,6 +10,8 @@ import type { Channel } from '../drafting/channels';
 import type { ChannelMode } from './channels/channel-provider';
 import { ChannelRegistry } from './channels/channel-registry';
 import type { PutChannelAccountDto } from './dto/channel-account.dto';
+import { ConnectService } from '../connections/connect.service';
+import { ConnectionsRepository } from '../connections/connections.repository';
 
 export const ACCOUNT_CHANNELS = ['x', 'instagram', 'facebook', 'tiktok', 'whatsapp', 'telegram'] as const;
 
@@ -28,6 +30,8 @@ export class ChannelAccounts {
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly registry: ChannelRegistry,
+    private readonly connections: ConnectService,
+    private readonly connectionRows: ConnectionsRepository,
   ) {}
 
   async put(user: AuthUser, unitCode: string, channel: string, dto: PutChannelAccountDto) {
@@ -45,6 +49,12 @@ export class ChannelAccounts {
           throw ProblemException.validation([{ field: `credentials.${key}`, message: 'credentials are short text values with simple names' }]);
         }
       }
+    }
+    if (dto.mode === 'api' && credentials && this.connections.verifiesPasted(channel)) {
+      // pasted credentials (self-managed apps) are verified against the platform like a connection
+      await this.connections.connectPasted(user, unitCode, channel, credentials);
+      if (dto.handle) await this.connectionRows.setHandle(unit.id, channel, dto.handle);
+      return (await this.list(user, unitCode)).find((a) => a.channel === channel);
     }
     await this.db.transaction(async (manager) => {
       const context = `channel_account:${unit.id}:${channel}`;
@@ -65,10 +75,11 @@ export class ChannelAccounts {
   async list(user: AuthUser, unitCode: string) {
     const unit = await this.scope.requireUnit(user, unitCode);
     return this.db.query(
-      `SELECT channel, mode, handle, credentials_sealed IS NOT NULL AS "hasCredentials", updated_at AS "updatedAt"
+      `SELECT channel, mode, handle, credentials_sealed IS NOT NULL AS "hasCredentials", updated_at AS "updatedAt",
+              state, connection_method AS "connectionMethod", verified, token_expires_at AS "tokenExpiresAt"
          FROM channel_account WHERE unit_id = $1 ORDER BY channel`,
       [unit.id],
-    ) as Promise<{ channel: string; mode: string; handle: string | null; hasCredentials: boolean }[]>;
+    ) as Promise<{ channel: string; mode: string; handle: string | null; hasCredentials: boolean; state: string; connectionMethod: string | null; verified: boolean }[]>;
   }
 
   /**

@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import { queryRows } from '../db/sql';
 import { INSTANCE_ID } from '../jobs/job-runner.service';
+import { ConnectionGate } from '../connections/connection-gate.service';
 import type { ChannelProvider, PublishOutcome, PublishRequest } from './channels/channel-provider';
 import { PublishGate } from '../privacy-gate/publish-gate.service';
 import { ChannelRegistry } from './channels/channel-registry';
@@ -34,6 +35,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly clock: Clock,
     @Inject(GAUNG_CONFIG) private readonly config: GaungConfig,
     private readonly gate: PublishGate,
+    private readonly connectionGate: ConnectionGate,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -115,8 +117,8 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
   private async send(publication: ClaimedPublication): Promise<void> {
     this.inFlight++;
     try {
-      const request = await this.builder.build(this.db.manager, publication);
-      if (!request) {
+      const built = await this.builder.build(this.db.manager, publication);
+      if (!built) {
         await this.recorder.record(publication, { kind: 'refused', reason: 'the story is no longer approved' }, 'cancelled');
         return;
       }
@@ -126,12 +128,22 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
         await this.recorder.hold(publication, gate.findings);
         return;
       }
+      // an account waiting for a reconnection, over its quota, or whose token cannot be renewed: nothing is sent (issue 21)
+      const gated = await this.connectionGate.prepare(built);
+      if (!gated.ok) {
+        await this.recorder.record(publication, gated.outcome);
+        return;
+      }
+      const request = gated.request;
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), this.config.publishTimeoutMs);
       let outcome: PublishOutcome;
       try {
         const provider = this.providers.providerFor(publication.channel, publication.mode === 'internal' ? null : publication.mode);
-        outcome = (await this.earlierPost(provider, request, publication, controller.signal)) ?? (await provider.publish(request, controller.signal));
+        const spent = await provider.quota?.(request, controller.signal);
+        outcome = spent
+          ? { kind: 'over_quota', until: spent.until, reason: spent.reason }
+          : ((await this.earlierPost(provider, request, publication, controller.signal)) ?? (await provider.publish(request, controller.signal)));
       } catch (error) {
         // a provider must not throw; if it does, nobody knows whether the post went out
         outcome = { kind: 'unknown', reason: `provider error: ${(error as Error).name}` };

@@ -6,6 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { queryRows } from '../db/sql';
 import { INSTANCE_ID } from '../jobs/job-runner.service';
+import { ConnectionsRepository } from '../connections/connections.repository';
+import { EngagementRepository } from '../engagement/engagement.repository';
 import { describeFinding, type GateFinding } from '../privacy-gate/publish-gate';
 import { PublishGate } from '../privacy-gate/publish-gate.service';
 import type { PublishOutcome } from './channels/channel-provider';
@@ -28,6 +30,8 @@ export class OutcomeRecorder {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly gate: PublishGate,
+    private readonly connections: ConnectionsRepository,
+    private readonly engagement: EngagementRepository,
   ) {}
 
   /**
@@ -63,10 +67,12 @@ export class OutcomeRecorder {
       const set = this.transition(p, outcome, now, forced);
       const owned = await queryRows<{ unit_id: string }>(manager,
         `UPDATE publication p SET status = $3, external_id = COALESCE($4, p.external_id), url = COALESCE($5, p.url), published_at = $6,
-                last_error = $7, due_at = COALESCE($8, p.due_at), lease_until = NULL, updated_at = $9
+                last_error = $7, due_at = COALESCE($8, p.due_at), lease_until = NULL, updated_at = $9,
+                -- waiting for a reconnection or a quota is not an attempt: nothing reached the platform
+                attempts = p.attempts - $10, remote_ref = COALESCE($11, p.remote_ref), waiting_for = $12
            FROM story s WHERE p.id = $1 AND s.id = p.story_id AND p.status = 'sending' AND p.claimed_by = $2
          RETURNING s.unit_id`,
-        [p.id, INSTANCE_ID, set.status, set.externalId, set.url, set.publishedAt, set.error, set.dueAt, now],
+        [p.id, INSTANCE_ID, set.status, set.externalId, set.url, set.publishedAt, set.error, set.dueAt, now, set.uncounted ? 1 : 0, set.remoteRef, set.waitingFor],
       );
       if (owned.length === 0) {
         // the lease expired meanwhile and the publication is already `unconfirmed`: an officer decides
@@ -75,9 +81,25 @@ export class OutcomeRecorder {
       }
       const unitId = owned[0].unit_id;
       if (set.status === 'published') await this.publisher.afterSuccess(manager, p.story_id, p.channel, now, null);
+      // figures are read back from the platform's API later (1 h, 6 h, 1 day, 7 days)
+      if (set.status === 'published' && p.mode === 'api') await this.engagement.track(manager, p.id, p.channel, now);
       await this.audit.record({ actorId: null, action: `publication.${set.status}`, subjectType: 'story', subjectId: p.story_id, unitId, to: set.status, reason: set.error, details: { channel: p.channel, publicationId: p.id, attempts: p.attempts } }, manager);
       if (set.status === 'failed' || set.status === 'unconfirmed') await this.warn(manager, unitId, p.story_id, p.channel, set.status);
+      if (outcome.kind === 'reconnect') await this.holdForReconnect(manager, unitId, p, outcome.reason, now);
+      if (outcome.kind === 'over_quota') await this.connections.setQuota(manager, unitId, p.channel, outcome.until, scrub(outcome.reason));
     });
+  }
+
+  /** The account is unusable: mark it (once) and tell the unit's humas and the admins, pointing at the held story. */
+  private async holdForReconnect(manager: EntityManager, unitId: string, p: ClaimedPublication, reason: string, now: Date): Promise<void> {
+    const account = await this.connections.account(unitId, p.channel, manager);
+    if (!account) return;
+    const reading = { state: account.state === 'revoked' ? ('revoked' as const) : ('reconnect_needed' as const), reason: scrub(reason) };
+    const notify = await this.connections.setState(manager, account.id, reading, now);
+    if (notify) {
+      const title = await this.connections.storyTitle(manager, p.story_id);
+      await this.connections.notifyReconnect(manager, unitId, p.story_id, `Akun ${p.channel} ${account.unit_code} perlu dihubungkan ulang; publikasi menunggu: ${title}`);
+    }
   }
 
   /**
@@ -148,13 +170,20 @@ export class OutcomeRecorder {
   }
 
   private transition(p: ClaimedPublication, outcome: PublishOutcome, now: Date, forced?: 'cancelled') {
-    const none = { externalId: null as string | null, url: null as string | null, publishedAt: null as Date | null, error: null as string | null, dueAt: null as Date | null };
+    const none = {
+      externalId: null as string | null, url: null as string | null, publishedAt: null as Date | null, error: null as string | null, dueAt: null as Date | null,
+      uncounted: false, remoteRef: null as string | null, waitingFor: null as string | null,
+    };
     if (forced) return { ...none, status: forced, error: 'reason' in outcome ? scrub(outcome.reason) : null };
     switch (outcome.kind) {
       case 'published':
         return { ...none, status: 'published', externalId: outcome.externalId, url: outcome.url, publishedAt: now };
       case 'awaiting_manual':
-        return { ...none, status: 'awaiting_manual' };
+        return { ...none, status: 'awaiting_manual', remoteRef: outcome.remoteRef ?? null, waitingFor: outcome.waitingFor ?? null };
+      case 'reconnect':
+        return { ...none, status: 'awaiting_reconnect', error: scrub(outcome.reason), uncounted: true };
+      case 'over_quota':
+        return { ...none, status: 'scheduled', error: scrub(`delayed by quota: ${outcome.reason}`), dueAt: outcome.until, uncounted: true };
       case 'refused':
         return { ...none, status: 'failed', error: scrub(outcome.reason) };
       case 'unknown':

@@ -14,7 +14,7 @@ import { StoryPublisher } from './story-publisher';
 /** Which publication states each officer action applies to. */
 const CONFIRMABLE = ['awaiting_manual', 'unconfirmed'];
 const RETRYABLE = ['failed', 'unconfirmed'];
-const CANCELLABLE = ['scheduled', 'retrying', 'awaiting_manual', 'unconfirmed'];
+const CANCELLABLE = ['scheduled', 'retrying', 'awaiting_manual', 'awaiting_reconnect', 'unconfirmed'];
 
 @Injectable()
 export class PublicationsService {

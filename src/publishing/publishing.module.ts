@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApprovalModule } from '../approval/approval.module';
+import { ConnectionsModule } from '../connections/connections.module';
+import { EngagementModule } from '../engagement/engagement.module';
 import { PrivacyGateModule } from '../privacy-gate/privacy-gate.module';
 import { PublishingChannelsModule } from './channels/channels.module';
 import { ChannelAccounts } from './channel-accounts.service';
@@ -14,7 +16,7 @@ import { PublishingPause } from './publishing-pause.service';
 import { StoryPublisher } from './story-publisher';
 
 @Module({
-  imports: [ApprovalModule, PrivacyGateModule, PublishingChannelsModule],
+  imports: [ApprovalModule, PrivacyGateModule, PublishingChannelsModule, ConnectionsModule, EngagementModule],
   controllers: [ChannelAccountsController, PublicationsController, PublishingController],
   providers: [ChannelAccounts, Dispatcher, OutcomeRecorder, PublicationRequestBuilder, PublicationsService, PublishingPause, StoryPublisher],
   exports: [ChannelAccounts, Dispatcher, PublicationsService, PublishingPause],

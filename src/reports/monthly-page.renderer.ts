@@ -19,6 +19,7 @@ export class MonthlyPageRenderer {
     const dir = path.join(projectRoot(), 'templates', 'reports');
     const compile = (file: string) => hb.compile(fs.readFileSync(path.join(dir, file), 'utf8'), { strict: true, noEscape: false });
     hb.registerPartial('chart', compile('chart.hbs'));
+    hb.registerPartial('engagement', compile('engagement.hbs'));
     this.page = compile('monthly.hbs');
   }
 

@@ -11,6 +11,8 @@ import { PUBLICATION_OUTCOMES, type ReportSummary } from './report-summary';
 import { ReportsService } from './reports.service';
 import { queryStoriesPerWeek } from './summary.queries';
 import { barChart } from './svg-charts';
+import { EngagementReport, type EngagementSummary } from '../engagement/engagement-report.service';
+import { engagementView } from '../engagement/engagement-view';
 
 const DAY_MS = 86_400_000;
 
@@ -23,6 +25,8 @@ export interface MonthlyReport {
   previous: ReportSummary;
   /** Stories created per week of the month (days 1-7, 8-14, ...), by kind. */
   storiesPerWeek: { week: number; firstDay: number; lastDay: number; byKind: Record<string, number> }[];
+  /** Reach, views and interactions read back from the platforms (issue 21). */
+  engagement: EngagementSummary;
 }
 
 /** The anev (analysis and evaluation) report of one unit and month, compared with the month before. */
@@ -32,6 +36,7 @@ export class MonthlyReportService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly reports: ReportsService,
     private readonly renderer: MonthlyPageRenderer,
+    private readonly engagement: EngagementReport,
   ) {}
 
   async data(user: AuthUser, unitCode: string | undefined, month: string): Promise<MonthlyReport> {
@@ -39,10 +44,11 @@ export class MonthlyReportService {
     const tz = target.unit.timezone;
     const period = periodOfMonth(month, tz);
     const before = previousMonth(month);
-    const [current, previous, weeks] = await Promise.all([
+    const [current, previous, weeks, engagement] = await Promise.all([
       this.reports.summaryFor(target, period),
       this.reports.summaryFor(target, periodOfMonth(before, tz)),
       queryStoriesPerWeek(this.db, this.reports.window(target, period), tz),
+      this.engagement.summary(target.unitIds, period.start, period.end),
     ]);
     const days = Math.round((period.end.getTime() - period.start.getTime()) / DAY_MS);
     const storiesPerWeek = Array.from({ length: Math.ceil(days / 7) }, (_, week) => ({
@@ -51,7 +57,7 @@ export class MonthlyReportService {
       lastDay: Math.min(days, week * 7 + 7),
       byKind: Object.fromEntries(STORY_KINDS.map((kind) => [kind, weeks.filter((w) => w.week === week && w.kind === kind).reduce((a, w) => a + w.n, 0)])),
     }));
-    return { unit: current.unit, month, previousMonth: before, current, previous, storiesPerWeek };
+    return { unit: current.unit, month, previousMonth: before, current, previous, storiesPerWeek, engagement };
   }
 
   async html(user: AuthUser, unitCode: string | undefined, month: string): Promise<string> {
@@ -141,6 +147,7 @@ export class MonthlyReportService {
         }),
       ],
       topStories: c.topStories.map((s, i) => ({ rank: i + 1, title: s.title, slug: s.slug, pickups: numberText(s.pickups) })),
+      engagement: engagementView(report.engagement),
       pullRows: c.partnerFeedPulls.map((r) => ({ name: r.name, pulls: numberText(r.pulls), served: numberText(r.itemsServed), notModified: numberText(r.notModified) })),
     };
   }

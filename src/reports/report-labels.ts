@@ -8,7 +8,7 @@ export const CHANNEL_LABEL: Record<string, string> = {
 };
 export const OUTCOME_LABEL: Record<string, string> = {
   scheduled: 'Terjadwal', sending: 'Dikirim', retrying: 'Diulang', published: 'Terbit', awaiting_manual: 'Menunggu manual',
-  unconfirmed: 'Belum pasti', failed: 'Gagal', cancelled: 'Batal',
+  unconfirmed: 'Belum pasti', failed: 'Gagal', cancelled: 'Batal', awaiting_reconnect: 'Menunggu akun dihubungkan ulang',
 };
 
 /** A duration in seconds as Indonesian words: "45 menit", "2 jam 15 menit", "1 hari 3 jam"; "–" when unknown. */

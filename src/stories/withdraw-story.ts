@@ -17,7 +17,7 @@ export async function withdrawStory(manager: EntityManager, storyId: string, rea
   if (rows.length === 0) return null;
   await manager.query(
     `UPDATE publication SET status = 'cancelled', lease_until = NULL, updated_at = $2
-      WHERE story_id = $1 AND status IN ('scheduled', 'retrying', 'awaiting_manual')`,
+      WHERE story_id = $1 AND status IN ('scheduled', 'retrying', 'awaiting_manual', 'awaiting_reconnect')`,
     [storyId, at],
   );
   return rows[0].from;

@@ -1,6 +1,7 @@
 import { consoleLogin, type ConsoleSession } from '../support/console-session';
 import type { Response } from 'supertest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app';
+import { FakeTelegram } from '../support/platforms/fake-telegram';
 
 /** The flash message a form action left for the next page (its cookie, decoded). */
 const flashOf = (response: Response) => decodeURIComponent(([] as string[]).concat(response.headers['set-cookie'] ?? []).join(';'));
@@ -10,12 +11,20 @@ describe('console admin, templates and anev pages', () => {
   let t: TestApp;
   let admin: ConsoleSession;
   let humas: ConsoleSession;
+  // pasted API credentials are verified against the platform before they are stored (issue 21)
+  const telegram = new FakeTelegram();
 
   beforeAll(async () => {
-    t = await createTestApp();
+    await telegram.start();
+    telegram.botToken = 'bot-token-that-must-never-show-1234';
+    telegram.channel.id = -100123;
+    t = await createTestApp({ env: { TELEGRAM_API_BASE_URL: telegram.url } });
     [admin, humas] = [await consoleLogin(t, 'admin'), await consoleLogin(t, 'humas.jaksel')];
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await telegram.close();
+  });
 
   it('answers the 403 page to roles that may not open admin pages', async () => {
     const operator = await consoleLogin(t, 'operator.kebayoran');

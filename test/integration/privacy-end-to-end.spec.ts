@@ -50,6 +50,10 @@ describeRealPg('privacy end to end (issue 16)', () => {
     for (const method of ['sendMessage', 'sendPhoto']) {
       telegram.on(`POST /bot${BOT}/${method}`, () => ({ status: 200, body: { ok: true, result: { message_id: ++messageId, chat: { id: -1001, username: 'kebayoran_info' } } } }));
     }
+    // pasted Bot API credentials are verified before they are stored (issue 21): getMe, getChat, getChatMember
+    telegram.on(`POST /bot${BOT}/getMe`, { status: 200, body: { ok: true, result: { id: 123456, is_bot: true, first_name: 'Humas', username: 'humas_kebayoran_bot' } } });
+    telegram.on(`POST /bot${BOT}/getChat`, { status: 200, body: { ok: true, result: { id: -1001, title: 'Info Kebayoran', username: 'kebayoran_info', type: 'channel' } } });
+    telegram.on(`POST /bot${BOT}/getChatMember`, { status: 200, body: { ok: true, result: { status: 'administrator', can_post_messages: true, user: { id: 123456, is_bot: true } } } });
     db = await createTestDatabase();
     cluster = await new Cluster(db.url, { LOG_LEVEL: 'debug', DISPATCH_INTERVAL_MS: '300', FEED_CHECK_INTERVAL_MS: '200', TELEGRAM_API_BASE_URL: telegram.url }).start(1);
     base = cluster.instances[0].url;

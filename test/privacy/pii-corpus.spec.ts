@@ -11,7 +11,7 @@ describe('PII corpus', () => {
   it('holds at least 300 positive cases across every class and 150 negatives', () => {
     expect(CORPUS.positives.length).toBeGreaterThanOrEqual(300);
     expect(CORPUS.negatives.length).toBeGreaterThanOrEqual(150);
-    expect(new Set(CORPUS.positives.map((p) => p.class))).toEqual(new Set(['phone', 'nik', 'email', 'address', 'plate', 'bank', 'name']));
+    expect(new Set(CORPUS.positives.map((p) => p.class))).toEqual(new Set(['phone', 'nik', 'email', 'address', 'plate', 'bank', 'name', 'idnum', 'social']));
   });
 
   it('masks every value of every positive case (recall 100% per class)', () => {

@@ -42,7 +42,7 @@ const CALLERS: Caller[] = [
   { label: 'humas-cookie+csrf/in', username: 'humas.kebayoran', credential: 'cookie', scope: 'in' },
   { label: 'humas-cookie-no-csrf/in', username: 'humas.kebayoran', credential: 'cookie-no-csrf', scope: 'in' },
 ];
-const PARAM_DEFAULTS: Record<string, string> = { channel: 'whatsapp', kind: 'complaint', rendition: 'thumb.jpg' };
+const PARAM_DEFAULTS: Record<string, string> = { channel: 'whatsapp', kind: 'complaint', rendition: 'thumb.jpg', provider: 'x' };
 const BODY_MAKERS: Record<string, (unit: string) => unknown> = { complaint: complaintBody, feedback: feedbackBody, achievement: achievementBody };
 
 /**

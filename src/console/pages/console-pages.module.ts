@@ -4,6 +4,9 @@ import { PublishingChannelsModule } from '../../publishing/channels/channels.mod
 import { PublishingModule } from '../../publishing/publishing.module';
 import { TrackingModule } from '../../tracking/tracking.module';
 import { UsersModule } from '../../users/users.module';
+import { ConnectionsModule } from '../../connections/connections.module';
+import { ConnectionsPageController } from './connections/connections-page.controller';
+import { OfficialAccountsPageController } from './connections/official-accounts-page.controller';
 import { ConsoleCoreModule } from '../console-core.module';
 import { UnitsAdminController } from './admin/units-admin.controller';
 import { UsersAdminController } from './admin/users-admin.controller';
@@ -22,10 +25,10 @@ import { TemplatesPageController } from './templates/templates-page.controller';
  * templates, admin, anev). Controllers build view models from the same services as the API.
  */
 @Module({
-  imports: [ConsoleCoreModule, IntakeModule, PublishingModule, PublishingChannelsModule, UsersModule, TrackingModule],
+  imports: [ConsoleCoreModule, IntakeModule, PublishingModule, PublishingChannelsModule, UsersModule, TrackingModule, ConnectionsModule],
   controllers: [
     IntakePagesController, ManualPostingController, PublicationsPageController, TemplatesPageController, UnitsAdminController,
-    UsersAdminController, AnevPageController, PartnersPageController,
+    UsersAdminController, AnevPageController, PartnersPageController, ConnectionsPageController, OfficialAccountsPageController,
   ],
   providers: [IntakeSubmissions, PublicationQueries, PreviewStories],
 })

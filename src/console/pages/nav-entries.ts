@@ -13,5 +13,7 @@ export const PAGES_NAV: NavEntry[] = [
   { href: '/mitra', label: 'Mitra media', roles: ['humas'], order: 50 },
   { href: '/templat', label: 'Templat', roles: ['humas'], order: 60 },
   { href: '/anev', label: 'Anev bulanan', roles: ['humas', 'commander'], order: 70 },
+  { href: '/akun-resmi', label: 'Akun resmi', roles: ['humas', 'commander'], order: 72 },
+  { href: '/koneksi', label: 'Koneksi akun', roles: ['humas'], order: 74 },
   { href: '/admin', label: 'Admin', roles: ['admin'], order: 80 },
 ];

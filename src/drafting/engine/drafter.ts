@@ -88,7 +88,7 @@ export class Drafter {
       if (d.title) texts.push(d.title);
       texts.push(d.body);
     }
-    const clean = cleanTexts(texts);
+    const clean = cleanTexts(texts, view, drafts.every((d) => d.templateVersion === 0));
     for (const d of drafts) d.lint = lintDraft(d, { hasImage: view.hasImage, clean });
     return drafts;
   }

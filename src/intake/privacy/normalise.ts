@@ -19,13 +19,21 @@ export const INVISIBLE =
 
 /**
  * Anything NFKC or digit folding may change: outside ASCII, Latin-1, general punctuation and the
- * emoji planes (those never fold to letters or digits). Most texts have none of it.
+ * emoji planes (U+1F000-U+1FFFF: high surrogates D83C-D83E; those never fold to letters or digits,
+ * while mathematical digits, D835, do). Most texts have none of it.
  */
-const NEEDS_FOLDING = /[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u00b1\u00b4-\u00b8\u00bb\u00bf-\u00ff\u2010-\u2027\u2030-\u205e\u20ac\u2190-\u21ff\u2600-\u27bf]|[\u200b-\u200f\u202a-\u202e\u2060-\u206f]|[0-9][\u2010-\u2015\u2212][0-9]/;
+const NEEDS_FOLDING = /[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u00b1\u00b4-\u00b8\u00bb\u00bf-\u00ff\u2010-\u2027\u2030-\u205e\u20ac\u2190-\u21ff\u2600-\u27bf\ud83c-\ud83e\udc00-\udfff]|[\u200b-\u200f\u202a-\u202e\u2060-\u206f]|[0-9][\u2010-\u2015\u2212][0-9]/;
 
 /** A letter that stands for a digit, next to a digit: "O8l2", "0812-345O"; or a symbol between digits: "0812~3456", "0812🔹3456". */
-const CONFUSABLE_NEAR_DIGIT = /[0-9][OoIl]|[OoIl][0-9]|[0-9] ?[^\p{L}\p{N}\s.,:;!?'"()[\]{}\-\/_+] ?[0-9]/u;
-const CONFUSABLE_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1' };
+const CONFUSABLE_NEAR_DIGIT = /[0-9][OoIlSBxX*•●]|[OoIlSBxX*•●][0-9]|[0-9][ .\-][xX*•●]|[xX*•●][ .\-][0-9]|[0-9] ?[^\p{L}\p{N}\s.,:;!?'"()[\]{}\-\/_+] ?[0-9]/u;
+const CONFUSABLE_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', S: '5', B: '8' };
+/** S and B read as 5 and 8 only between digits ("08l3-S5O2-9B14"): at an edge they are letters ("12B", "B 1234"). */
+const INSIDE_ONLY = new Set(['S', 'B']);
+/**
+ * Digits hidden behind x or * in a number that still shows the rest ("08xx-xxxx-3340",
+ * "0812-****-7890", "117102xxxxxx0001"): read as digits, so what is shown is masked with it.
+ */
+const WILDCARD = new Set(['x', 'X', '*', '•', '●']);
 /** Symbols people put between the groups of a number to slip past a filter ("~", "|", "*", "•", emoji). */
 const SYMBOL = /^[^\p{L}\p{N}\s.,:;!?'"()[\]{}\-\/_+]+$/u;
 
@@ -122,12 +130,23 @@ function confusables(b: Builder): string[] {
   const digitAfter = (k: number) => isDigit(k + 1) || (isSep(k + 1) && isDigit(k + 2));
   // twice: a run read as digits can make its neighbour's run sit inside a number ("O8I2")
   for (let pass = 0; pass < 2; pass++) for (let k = 0; k < c.length; k++) {
+    if (WILDCARD.has(c[k])) {
+      let end = k;
+      while (end + 1 < c.length && WILDCARD.has(c[end + 1])) end++;
+      const twoBefore = isDigit(k - 1) && isDigit(k - 2);
+      const twoAfter = isDigit(end + 1) && isDigit(end + 2);
+      if (end - k < 8 && ((digitBefore(k) && digitAfter(end)) || twoBefore || twoAfter)) for (let j = k; j <= end; j++) c[j] = '5';
+      k = end;
+      continue;
+    }
     if (!CONFUSABLE_DIGIT[c[k]]) continue;
     let end = k;
     while (end + 1 < c.length && CONFUSABLE_DIGIT[c[end + 1]]) end++;
+    const run = c.slice(k, end + 1);
     const inside = digitBefore(k) && digitAfter(end);
-    const leading = !isAlnum(k - 1) && isDigit(end + 1) && isDigit(end + 2);
-    const trailing = isDigit(k - 1) && (isDigit(k - 2) || (isSep(k - 2) && isDigit(k - 3))) && !isAlnum(end + 1);
+    const edgeAllowed = !run.some((ch) => INSIDE_ONLY.has(ch));
+    const leading = edgeAllowed && !isAlnum(k - 1) && isDigit(end + 1) && isDigit(end + 2);
+    const trailing = edgeAllowed && isDigit(k - 1) && (isDigit(k - 2) || (isSep(k - 2) && isDigit(k - 3))) && !isAlnum(end + 1);
     if (inside || leading || trailing) for (let j = k; j <= end; j++) c[j] = CONFUSABLE_DIGIT[c[j]];
     k = end;
   }
@@ -207,7 +226,14 @@ export function normaliseForDetection(text: string): NormalisedText {
   if (!folding && !confusing && !words && !spaced) return identity(text);
   let b = new Builder();
   if (folding) fold(text, b);
-  else for (let k = 0; k < text.length; k++) b.push(text[k], k, k + 1);
+  else {
+    // by code point: an emoji between digits is one separator, not two halves
+    let at = 0;
+    for (const ch of text) {
+      b.push(ch, at, at + ch.length);
+      at += ch.length;
+    }
+  }
   if (spaced) b = spacedLetters(b);
   if (words || folding) b = digitWords(b);
   const digitsRead = confusing || folding ? confusables(b) : b.chars;

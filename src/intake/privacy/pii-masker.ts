@@ -14,8 +14,10 @@ import { detectAddresses } from './detectors/address';
 import { type DetectionContext, type Hit, PII_KINDS, type PiiKind } from './detectors/detector';
 import { detectEmails } from './detectors/email';
 import { detectNames } from './detectors/names';
+import { detectIdNumbers } from './detectors/idnum';
 import { detectNumbers } from './detectors/numbers';
 import { detectPlates } from './detectors/plate';
+import { detectSocialAccounts } from './detectors/social';
 import { mayNeedNormalising, normaliseForDetection, originalSpan } from './normalise';
 
 export type { DetectionContext, KnownCitizen, PiiKind } from './detectors/detector';
@@ -30,10 +32,12 @@ export const PII_PLACEHOLDERS: Readonly<Record<PiiKind, string>> = Object.freeze
   address: '[alamat disamarkan]',
   bank: '[nomor rekening disamarkan]',
   name: '[nama disamarkan]',
+  idnum: '[nomor identitas disamarkan]',
+  social: '[akun media sosial disamarkan]',
 });
 
 /** Any of the placeholders, as left in stored text: publishable text must never hold one. */
-export const PLACEHOLDER_PATTERN = /\[(?:NIK|nomor telepon|email|nomor polisi|alamat|nomor rekening|nama) disamarkan\]/g;
+export const PLACEHOLDER_PATTERN = /\[(?:NIK|nomor telepon|email|nomor polisi|alamat|nomor rekening|nama|nomor identitas|akun media sosial) disamarkan\]/g;
 
 export interface PiiHit {
   kind: PiiKind;
@@ -61,8 +65,8 @@ export interface FieldFinding extends PiiFinding {
  * Numbers read the text with look-alike letters as digits; the others read letters as letters,
  * plates both ways ("B 1O23 XYZ" is a plate with a letter O for a zero; "A10I" one ending in I).
  */
-const ON_DIGITS = [detectNumbers, detectPlates];
-const ON_LETTERS = [detectNames, detectEmails, detectAddresses, detectPlates];
+const ON_DIGITS = [detectNumbers, detectIdNumbers, detectPlates];
+const ON_LETTERS = [detectNames, detectEmails, detectSocialAccounts, detectAddresses, detectPlates];
 const RANK = new Map(PII_KINDS.map((kind, i) => [kind, i]));
 /** An account number and its holder ("5271234567 a.n. ...") are one hit. */
 const JOINABLE = /^\s*,?\s*(?:a\.\s?n\.?|a\/n|atas nama)?\s*$/i;

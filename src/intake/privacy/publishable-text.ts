@@ -16,7 +16,7 @@
  * Pure functions, no I/O.
  */
 
-const MASK = '\\[(?:NIK|nomor telepon|email|nomor polisi|alamat|nomor rekening|nama) disamarkan\\]';
+const MASK = '\\[(?:NIK|nomor telepon|email|nomor polisi|alamat|nomor rekening|nama|nomor identitas|akun media sosial) disamarkan\\]';
 const HAS_MASK = new RegExp(MASK);
 const MASK_G = new RegExp(MASK, 'g');
 const ADDRESS_MASK = /\[alamat disamarkan\]/;
@@ -24,7 +24,7 @@ const ADDRESS_MASK = /\[alamat disamarkan\]/;
 /** "(HP [..], NIK [..])", "[..]" inside any parenthesis. */
 const PARENTHESIS_WITH_MASK = new RegExp(`\\s*\\([^()]*${MASK}[^()]*\\)`, 'g');
 /** The masks of numbers and e-mail addresses: what the words before them announce. */
-const NUMBER_MASK = '\\[(?:NIK|nomor telepon|email|nomor polisi|nomor rekening) disamarkan\\]';
+const NUMBER_MASK = '\\[(?:NIK|nomor telepon|email|nomor polisi|nomor rekening|nomor identitas|akun media sosial) disamarkan\\]';
 /** Words that announce a number, with the number's mask: they go together ("dengan nomor HP [..]", "bernopol [..]"). */
 const ANNOUNCED_MASK = new RegExp(
   `(?:\\s*,)?\\s*(?:(?:yang\\s+)?(?:dapat|bisa)\\s+dihubungi\\s+)?(?:(?:di|ke|melalui|lewat|via|dengan|dgn|pada)\\s+)?` +

@@ -63,6 +63,16 @@ export class ChannelHttp {
     return { ok: false, failure: { ...failure, reason: safeReason(failure.reason, call.secrets) } };
   }
 
+  /**
+   * Sends one request and returns whatever answer came, error statuses included, for reads whose
+   * error bodies the caller interprets (connection checks, metrics); or why no answer came.
+   */
+  async read(call: Omit<HttpCall, 'irreversible' | 'readError'>, signal: AbortSignal): Promise<{ ok: true; answer: HttpAnswer } | { ok: false; reason: string }> {
+    const result = await this.exchange({ ...call, irreversible: false }, await encode(call.body), signal);
+    if (!result.ok) return { ok: false, reason: safeReason(result.failure.reason, call.secrets) };
+    return result;
+  }
+
   private exchange(call: HttpCall, body: Encoded | null, signal: AbortSignal): Promise<HttpResult> {
     return new Promise((resolve) => {
       const url = URL.canParse(call.url) ? new URL(call.url) : null;

@@ -33,11 +33,19 @@ export interface PublishRequest {
  *  - transient: it failed before the request was accepted (connection refused, 5xx, 429):
  *    retried with backoff up to a limit;
  *  - unknown: the request may have been accepted (timeout after sending, connection lost):
- *    never re-sent automatically; it becomes `unconfirmed` for an officer to check.
+ *    never re-sent automatically; it becomes `unconfirmed` for an officer to check;
+ *  - reconnect: the platform refused the account's credentials (revoked, expired, a right
+ *    withdrawn): nothing was posted; it waits (`awaiting_reconnect`) until the account is
+ *    connected again, and is then sent;
+ *  - over_quota: the account reached a publishing quota of the platform: nothing was posted;
+ *    it is due again when the quota allows, without counting as an attempt.
  */
 export type PublishOutcome =
   | { kind: 'published'; externalId: string; url: string | null }
-  | { kind: 'awaiting_manual' }
+  /** remoteRef: the platform's id of a post a person finishes in its app (TikTok's inbox). */
+  | { kind: 'awaiting_manual'; remoteRef?: string; waitingFor?: string }
+  | { kind: 'reconnect'; reason: string }
+  | { kind: 'over_quota'; reason: string; until: Date }
   | { kind: 'refused'; reason: string }
   | { kind: 'transient'; reason: string; retryAfterMs?: number }
   | { kind: 'unknown'; reason: string };
@@ -51,4 +59,10 @@ export interface ChannelProvider {
    * channel allows it: used before a retry after an unknown outcome. null = not found.
    */
   lookup?(request: PublishRequest, signal: AbortSignal): Promise<{ externalId: string; url: string | null } | null>;
+  /**
+   * Reads the account's publishing quota from the platform before posting (Instagram's 24-hour
+   * limit): a time to wait until when it is spent, else null. A quota that cannot be read is no
+   * reason to hold the post (null): the platform still refuses over quota, and that is read too.
+   */
+  quota?(request: PublishRequest, signal: AbortSignal): Promise<{ until: Date; reason: string } | null>;
 }

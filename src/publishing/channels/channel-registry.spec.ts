@@ -11,6 +11,7 @@ import { FacebookProvider } from './facebook.provider';
 import { InstagramProvider } from './instagram.provider';
 import { ManualProvider } from './manual.provider';
 import { TelegramProvider } from './telegram.provider';
+import { TikTokProvider } from './tiktok.provider';
 import { WebhookProvider } from './webhook.provider';
 import { WebsiteProvider } from './website.provider';
 import { XProvider } from './x.provider';
@@ -37,6 +38,8 @@ describe('ChannelRegistry', () => {
     ['facebook', FacebookProvider],
     ['instagram', InstagramProvider],
     ['telegram', TelegramProvider],
+    // issue 21: TikTok's Content Posting API (photo posts)
+    ['tiktok', TikTokProvider],
   ] as const)('api mode on %s is its own provider', (channel, type) => {
     expect(provider(channel, 'api')).toBeInstanceOf(type);
   });
@@ -48,7 +51,7 @@ describe('ChannelRegistry', () => {
     }
   });
 
-  it.each(['tiktok', 'whatsapp'] as const)('%s in api mode is refused with a clear reason, never thrown', async (channel) => {
+  it.each(['whatsapp'] as const)('%s in api mode is refused with a clear reason, never thrown', async (channel) => {
     expect(registry.supports(channel, 'api')).toBe(false);
     const outcome = await provider(channel, 'api').publish(publishRequest(channel, { credentials: {} }), new AbortController().signal);
     expect(outcome).toEqual({ kind: 'refused', reason: `${channel} has no API provider: use the manual or webhook mode` });

@@ -5,6 +5,7 @@ import { FacebookProvider } from './facebook.provider';
 import { InstagramProvider } from './instagram.provider';
 import { ManualProvider } from './manual.provider';
 import { TelegramProvider } from './telegram.provider';
+import { TikTokProvider } from './tiktok.provider';
 import { WebhookProvider } from './webhook.provider';
 import { WebsiteProvider } from './website.provider';
 import { XProvider } from './x.provider';
@@ -36,8 +37,9 @@ export class ChannelRegistry {
     facebook: FacebookProvider,
     instagram: InstagramProvider,
     telegram: TelegramProvider,
+    tiktok: TikTokProvider,
   ) {
-    this.api = new Map<Channel, ChannelProvider>([['x', x], ['facebook', facebook], ['instagram', instagram], ['telegram', telegram]]);
+    this.api = new Map<Channel, ChannelProvider>([['x', x], ['facebook', facebook], ['instagram', instagram], ['telegram', telegram], ['tiktok', tiktok]]);
     this.byMode = { manual, webhook };
   }
 

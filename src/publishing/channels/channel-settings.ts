@@ -5,6 +5,9 @@ export interface ChannelSettings {
   xApiBaseUrl: string;
   graphApiBaseUrl: string;
   telegramApiBaseUrl: string;
+  tiktokApiBaseUrl: string;
+  /** The TikTok app is audited: photos are posted directly, else sent to the creator's inbox. */
+  tiktokDirectPost: boolean;
   /** Longest one HTTP call may take, connection included. */
   timeoutMs: number;
   /** Longest the connection (TCP and TLS) may take: failing here is safe to retry, nothing was sent. */
@@ -24,6 +27,8 @@ export function channelSettingsFrom(config: GaungConfig): ChannelSettings {
     xApiBaseUrl: config.xApiBaseUrl,
     graphApiBaseUrl: config.graphApiBaseUrl,
     telegramApiBaseUrl: config.telegramApiBaseUrl,
+    tiktokApiBaseUrl: config.connections.tiktokApiBaseUrl,
+    tiktokDirectPost: config.connections.tiktokDirectPost,
     timeoutMs: config.publishTimeoutMs,
     connectTimeoutMs: Math.min(CONNECT_TIMEOUT_CAP_MS, config.publishTimeoutMs),
     webhookAllowHosts: config.webhookChannelAllowHosts,

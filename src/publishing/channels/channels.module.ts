@@ -7,6 +7,7 @@ import { FacebookProvider } from './facebook.provider';
 import { InstagramProvider } from './instagram.provider';
 import { ManualProvider } from './manual.provider';
 import { TelegramProvider } from './telegram.provider';
+import { TikTokProvider } from './tiktok.provider';
 import { WebhookProvider } from './webhook.provider';
 import { WebsiteProvider } from './website.provider';
 import { XProvider } from './x.provider';
@@ -23,8 +24,9 @@ import { XProvider } from './x.provider';
     FacebookProvider,
     InstagramProvider,
     TelegramProvider,
+    TikTokProvider,
     ChannelRegistry,
   ],
-  exports: [ChannelRegistry],
+  exports: [ChannelRegistry, ChannelHttp, CHANNEL_SETTINGS],
 })
 export class PublishingChannelsModule {}

@@ -57,10 +57,10 @@ describe('FacebookProvider (Graph API Page post)', () => {
     expect(outcome).toMatchObject({ kind: 'transient', reason: expect.stringContaining('Page request limit reached (code 32)') });
   });
 
-  it('an expired token (code 190) is refused with the Graph message and no token', async () => {
+  it('an expired token (code 190) waits for a reconnection (issue 21), with the Graph message and no token', async () => {
     fake.on(`POST /v21.0/${CREDENTIALS.pageId}/feed`, { status: 400, body: graphError(`Error validating access token ${CREDENTIALS.pageAccessToken}`, 190) });
     const outcome = await provider(testChannelSettings(fake.url)).publish(publishRequest('facebook', { credentials: CREDENTIALS }), signal());
-    expect(outcome).toMatchObject({ kind: 'refused', reason: expect.stringContaining('Error validating access token [redacted]') });
+    expect(outcome).toMatchObject({ kind: 'reconnect', reason: expect.stringContaining('Error validating access token [redacted]') });
     expectNoCredentials(outcome, CREDENTIALS, ['pageId']);
   });
 

@@ -21,12 +21,22 @@ export function graphError(answer: HttpAnswer): GraphError | undefined {
   return error && typeof error === 'object' ? (error as GraphError) : undefined;
 }
 
+/** Token invalid or expired (190), session gone (102), a permission withdrawn (10, 200-299): wait for a reconnection. */
+const GRAPH_TOKEN_GONE = new Set([190, 102, 10]);
+/** Instagram's "the account reached its publishing limit" (code 9, subcode 2207042). */
+const IG_PUBLISH_LIMIT_SUBCODE = 2207042;
+/** When the platform does not say when the 24-hour window frees a slot, look again in an hour. */
+const QUOTA_RECHECK_MS = 60 * 60_000;
+
 /** Graph errors that clear by themselves (throttling, is_transient) are transient whatever the status. */
 export function readGraphError(answer: HttpAnswer): ErrorReading {
   const error = graphError(answer);
   if (!error) return {};
   const code = typeof error.code === 'number' ? error.code : undefined;
+  const subcode = typeof (error as { error_subcode?: unknown }).error_subcode === 'number' ? (error as { error_subcode: number }).error_subcode : undefined;
   const message = typeof error.message === 'string' ? `${error.message}${code ? ` (code ${code})` : ''}` : undefined;
+  if (code !== undefined && (GRAPH_TOKEN_GONE.has(code) || (code >= 200 && code < 300))) return { message, reconnect: true };
+  if (subcode === IG_PUBLISH_LIMIT_SUBCODE) return { message, quotaUntil: new Date(Date.now() + QUOTA_RECHECK_MS) };
   return { message, transient: error.is_transient === true || (code !== undefined && GRAPH_THROTTLED.has(code)) };
 }
 

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { PublishOutcome } from './channel-provider';
 
 /** The outcomes an HTTP call can end in when it did not succeed. */
-export type HttpFailure = Extract<PublishOutcome, { kind: 'refused' | 'transient' | 'unknown' }>;
+export type HttpFailure = Extract<PublishOutcome, { kind: 'refused' | 'transient' | 'unknown' | 'reconnect' | 'over_quota' }>;
 
 /** An answer the API gave: its status, headers and body (parsed JSON, else text). */
 export interface HttpAnswer {
@@ -18,6 +18,10 @@ export interface ErrorReading {
   /** E.g. Telegram's parameters.retry_after (seconds) in the body. */
   retryAfterMs?: number;
   message?: string;
+  /** The credentials were refused (revoked or expired token, a withdrawn right): wait for a reconnection. */
+  reconnect?: boolean;
+  /** The account is over a publishing quota until then: delay, do not fail. */
+  quotaUntil?: Date;
 }
 
 /** The error text the documented APIs put in their error bodies, whichever they use. */
@@ -53,6 +57,9 @@ export function failureForAnswer(step: string, answer: HttpAnswer, irreversible:
   const reason = `${step}: HTTP ${answer.status}${message ? `: ${message}` : ''}`;
   const { status } = answer;
   if (status === 504 && irreversible) return { kind: 'unknown', reason };
+  // Both mean the platform refused before doing anything, so nothing was posted.
+  if (reading.reconnect) return { kind: 'reconnect', reason };
+  if (reading.quotaUntil) return { kind: 'over_quota', reason, until: reading.quotaUntil };
   if (reading.transient || status === 429 || status === 408 || status >= 500) {
     const wait = reading.retryAfterMs ?? retryAfterMs(answer.headers);
     return wait === undefined ? { kind: 'transient', reason } : { kind: 'transient', reason, retryAfterMs: wait };

@@ -6,6 +6,9 @@ import { CHANNEL_SETTINGS, type ChannelSettings } from './channel-settings';
 import { findRecentByText, graphCall, graphError, LOOKUP_WINDOW } from './graph-api';
 import type { HttpAnswer } from './http-outcomes';
 
+/** Look again this long after Instagram's 24-hour publishing limit was found spent. */
+const QUOTA_RECHECK_MS = 60 * 60_000;
+
 /** "Media ID is not available": the container was not ready, so nothing was published. */
 const CONTAINER_NOT_READY = 9007;
 
@@ -46,6 +49,23 @@ export class InstagramProvider extends ApiChannelProvider {
     const mediaId = idFrom((published.answer.body as { id?: unknown } | null)?.id);
     if (!mediaId) return { kind: 'unknown', reason: 'instagram publish: accepted, but the answer carried no media id' };
     return { kind: 'published', externalId: mediaId, url: await this.permalink(request, mediaId, signal) };
+  }
+
+  /**
+   * GET /{ig-user-id}/content_publishing_limit?fields=quota_usage,config: posts published through
+   * the API in the moving 24 hours against quota_total. Spent: look again in an hour (the API
+   * does not say when the oldest post leaves the window).
+   */
+  async quota(request: PublishRequest, signal: AbortSignal): Promise<{ until: Date; reason: string } | null> {
+    const user = encodeURIComponent(request.account.credentials.igUserId ?? '');
+    const call = this.call(request, `${user}/content_publishing_limit`, { step: 'instagram publishing limit', method: 'GET', irreversible: false }, { fields: 'quota_usage,config' });
+    const result = await this.http.send(call, signal);
+    if (!result.ok) return null;
+    const first = ((result.answer.body as { data?: unknown } | null)?.data as { quota_usage?: unknown; config?: { quota_total?: unknown; quota_duration?: unknown } }[] | undefined)?.[0];
+    const used = first?.quota_usage;
+    const total = first?.config?.quota_total;
+    if (typeof used !== 'number' || typeof total !== 'number' || used < total) return null;
+    return { until: new Date(Date.now() + QUOTA_RECHECK_MS), reason: `instagram: ${used} of ${total} posts in 24 hours` };
   }
 
   /** Finds the post among the account's recent media by its exact caption; throws LookupFailedError when they cannot be read. */

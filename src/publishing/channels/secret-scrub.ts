@@ -6,6 +6,10 @@
 const TOKEN_SHAPES: readonly [RegExp, string][] = [
   [/\/bot\d+:[\w-]+/g, '/bot[redacted]'],
   [/(access_token=)[^&\s"']+/gi, '$1[redacted]'],
+  // OAuth parameters and token answers (issue 21): refresh tokens, client secrets, codes and verifiers
+  [/(\b(?:refresh_token|client_secret|code_verifier|fb_exchange_token|input_token|code)=)[^&\s"']+/gi, '$1[redacted]'],
+  [/("(?:access_token|refresh_token|accessToken|refreshToken|pageAccessToken|botToken|client_secret|code_verifier)"\s*:\s*")[^"]*"/g, '$1[redacted]"'],
+  [/(\bbasic\s+)[A-Za-z0-9+/]{16,}=*/gi, '$1[redacted]'],
   [/(bearer\s+)[\w.~+/-]+=*/gi, '$1[redacted]'],
 ];
 

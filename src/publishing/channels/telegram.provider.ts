@@ -64,8 +64,15 @@ export class TelegramProvider extends ApiChannelProvider {
   }
 }
 
-/** Telegram puts its wait in the body: {parameters: {retry_after: seconds}}. */
+/**
+ * Telegram puts its wait in the body: {parameters: {retry_after: seconds}}. 401 (the bot token
+ * was revoked) and 403 (the bot was removed from the channel) wait for a reconnection, as does
+ * a 400 saying the bot lost its right to post.
+ */
 function retryAfter(answer: HttpAnswer): ErrorReading {
+  const description = (answer.body as { description?: unknown } | null)?.description;
+  if (answer.status === 401 || answer.status === 403) return { reconnect: true };
+  if (answer.status === 400 && typeof description === 'string' && /not enough rights|need administrator rights/i.test(description)) return { reconnect: true };
   const seconds = (answer.body as { parameters?: { retry_after?: unknown } } | null)?.parameters?.retry_after;
   return typeof seconds === 'number' && seconds >= 0 ? { retryAfterMs: seconds * 1000 } : {};
 }

@@ -77,9 +77,24 @@ export class XProvider extends ApiChannelProvider {
   }
 }
 
-/** X answers 429 with x-rate-limit-reset (epoch seconds) rather than Retry-After. */
-function rateLimitReset(answer: HttpAnswer): ErrorReading {
-  const reset = Number(answer.headers['x-rate-limit-reset']);
-  if (answer.status !== 429 || !Number.isFinite(reset) || reset <= 0) return {};
+/**
+ * X answers 429 with x-rate-limit-reset (epoch seconds) rather than Retry-After. When the
+ * headers say the user's quota is spent (x-user-limit-24hour-remaining or x-rate-limit-remaining
+ * at 0), the post is delayed until the reset rather than retried and failed. A 401 is a token
+ * X no longer accepts (access revoked): the post waits for a reconnection.
+ */
+export function rateLimitReset(answer: HttpAnswer): ErrorReading {
+  if (answer.status === 401) return { reconnect: true };
+  if (answer.status !== 429) return {};
+  const header = (name: string) => {
+    const value = answer.headers[name];
+    return typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  };
+  const epoch = (seconds: number) => (Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : undefined);
+  const daily = epoch(header('x-user-limit-24hour-reset'));
+  if (header('x-user-limit-24hour-remaining') === 0 && daily) return { quotaUntil: daily };
+  const reset = header('x-rate-limit-reset');
+  if (header('x-rate-limit-remaining') === 0 && epoch(reset)) return { quotaUntil: epoch(reset) };
+  if (!Number.isFinite(reset) || reset <= 0) return {};
   return { retryAfterMs: Math.max(0, reset * 1000 - Date.now()) };
 }

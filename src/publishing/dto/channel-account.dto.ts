@@ -10,9 +10,10 @@ export class PutChannelAccountDto {
   handle?: string;
 
   /**
-   * Secrets for the mode (x: accessToken; facebook: pageId, pageAccessToken; instagram: igUserId,
-   * accessToken; telegram: botToken, chatId; webhook: url, secret). Write-only: never returned.
-   * Omitted on an update = keep the stored ones.
+   * Secrets for the mode (x: accessToken, refreshToken?; facebook: pageId, pageAccessToken;
+   * instagram: igUserId, accessToken; tiktok: accessToken, refreshToken?; telegram: botToken,
+   * chatId; webhook: url, secret). Write-only: never returned. In api mode they are verified
+   * against the platform before they are stored (issue 21). Omitted on an update = keep the stored ones.
    */
   @IsOptional()
   @IsObject()

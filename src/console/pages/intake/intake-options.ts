@@ -37,7 +37,8 @@ export const CONSENT_LABELS: Record<string, string> = {
 };
 export const PII_LABELS: Record<PiiKind, string> = {
   nik: 'NIK', phone: 'nomor telepon', email: 'alamat email', plate: 'nomor polisi kendaraan', address: 'alamat rumah',
-  bank: 'nomor rekening atau dompet digital', name: 'nama warga',
+  bank: 'nomor rekening atau dompet digital', name: 'nama warga', idnum: 'nomor identitas (NPWP, paspor, SIM, BPJS...)',
+  social: 'akun media sosial warga',
 };
 
 export const INTAKE_OPTIONS = {

@@ -13,10 +13,14 @@ import type { DetectionContext, Hit } from './detector';
 
 const ci = (words: string[]) => `(?:${words.join('|')})`;
 const L = 'A-Za-z\\u00c0-\\u024f';
-const STREET = ci([
+const STREET_WORDS = [
   'jl', 'jln', 'jalan', 'lr', 'lrg', 'lorong', 'komp', 'komplek', 'kompleks', 'perum', 'perumnas', 'perumahan', 'cluster', 'klaster', 'griya',
-  'villa', 'vila', 'apartemen', 'apt', 'rusun', 'rusunawa', 'asrama', 'ruko', 'rukan', 'kp', 'kampung', 'dusun', 'dsn',
-]);
+  'graha', 'villa', 'vila', 'apartemen', 'apt', 'rusun', 'rusunawa', 'asrama', 'ruko', 'rukan', 'kp', 'kampung', 'dusun', 'dsn', 'jorong',
+  'btn', 'sp', 'jalur', 'town house', 'townhouse', 'mess', 'kios', 'los', 'lapak', 'pasar', 'blok',
+];
+const STREET = ci(STREET_WORDS);
+/** Housing estates named before their kind ("Bintaro Residence", "Graha Sidoarjo Regency"): up to three capitalised words before. */
+const ESTATE = `(?:[A-Z][${'A-Za-z\\u00c0-\\u024f'}'’\\-]*\\s+){1,3}(?:residence|residences|regency|village|garden|gardens|park|estate|hills|city|townhouse|mansion|condominium|kondominium|tower)`;
 const ALLEY = ci(['gg', 'gang']);
 /** Words that end a street's name: what follows them is not its house number ("Jalan Sudirman pada 17 Agustus"). */
 const STOP = ci(['di', 'dan', 'yang', 'yg', 'ke', 'dari', 'untuk', 'pada', 'sejak', 'hingga', 'sekitar', 'pukul', 'tanggal', 'tgl', 'sebanyak',
@@ -31,14 +35,14 @@ const VERB = /^(?:me|mem|men|meng|meny|ber|ter)[a-z]{3,}$/;
  * A word of a street's name: letters (a digit inside, "M3lati"), apostrophes, hyphens, an
  * abbreviation ("K.H."), roman numerals; "Km 27" on a long road; a number before a name ("17 Agustus").
  */
-const NAME_WORD = `(?:(?!${STOP}\\b)(?!${HOUSE_WORDS})[${L}][${L}0-9'’\\-]*\\.?|km\\.?\\s*\\d{1,3}(?:[.,]\\d{1,3})?|\\d{1,3}(?=\\s+[${L}]))`;
+const NAME_WORD = `(?:(?!${STOP}\\b)(?!${HOUSE_WORDS})(?!(?:jl|jln|jalan)\\b)[${L}][${L}0-9'’\\-]*\\.?|km\\.?\\s*\\d{1,3}(?:[.,]\\d{1,3})?|\\d{1,3}(?=\\s+[${L}]))`;
 /** Between name words: a space, a comma, or nothing after an abbreviation's full stop ("K.H.Hasyim"). */
 const NAME_SEP = '(?:,?\\s+|,|(?<=\\.))';
 /** Numbers written as words, up to ninety-nine: "tujuh belas", "dua puluh satu". */
 const ONES = ci(['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan']);
 const NUMBER_WORDS = `(?:${ONES}\\s+puluh(?:\\s+${ONES})?|${ONES}\\s+belas|sepuluh|sebelas|${ONES})`;
 /** A house number in digits; not the start of a longer number ("nomor 62 813 1122 3344" is a phone). */
-const DIGITS = `[A-Za-z]?\\d{1,4}[A-Za-z]{0,2}(?:\\s*[/\\-]\\s*[A-Za-z]?\\d{1,4}[A-Za-z]?)?(?![ \\u00a0.,\\-/]?\\d)`;
+const DIGITS = `(?:[A-Za-z]{1,2}-)?[A-Za-z]?\\d{1,4}[A-Za-z]{0,2}(?:\\s*[/\\-]\\s*[A-Za-z]?\\d{1,4}[A-Za-z]?)?(?![ \\u00a0.,\\-/]?\\d)`;
 /** After a house word, also in words ("nomor tujuh belas"); bare, only in digits ("Jl Kelapa Dua" is a name). */
 const NUMBER = `(?:${DIGITS}|${NUMBER_WORDS}\\b)`;
 const RT_RW =
@@ -57,10 +61,22 @@ const HOUSE = `(?:${HOUSE_PART}|${DIGITS})(?:,?\\s*${HOUSE_PART}){0,2}`;
 /** What a bare number after a street name must not be: a distance, a count, a time, a date. */
 const NOT_A_HOUSE =
   /^\s*(?:km|kilo|meter|m\b|menit|jam|orang|unit|personel|tahun|kali|hari|pukul|wib|wita|wit|%|jan|feb|mar|apr|mei|jun|jul|agu|ags|sep|okt|nov|des)/i;
-const END = `(?![${L}0-9])(?![ \\u00a0.,\\-/]?\\d)`;
+/** After an address: not more of a word or number, and not inside an e-mail address ("Gg. Mawar nomor a0.b@x.id"). */
+const END = `(?![${L}0-9])(?![ \\u00a0.,\\-/]?\\d)(?![\\w.%+\\-]*@)`;
+/** Places whose address is public: a house number after them belongs to no citizen. */
+const PUBLIC_PLACE =
+  /\b(?:mapolres|mapolresta|mapolrestabes|mapolda|mapolsek|polres|polresta|polrestabes|polda|polsek|mabes|ditreskrimsus|ditreskrimum|ditlantas|satlantas|satreskrim|rs|rsud|rsu|rsia|rumah sakit|puskesmas|klinik|kantor|pengadilan|kejaksaan|kejari|kejati|rutan|lapas|gedung|balai|aula|gereja|masjid|musala|musholla|pura|vihara|klenteng|sekolah|sd|sdn|smp|smpn|sma|sman|smk|smkn|mts|madrasah|pesantren|ponpes|universitas|kampus|institut|stadion|lapangan|gor|hotel|mal|mall|plaza|terminal|stasiun|bandara|pelabuhan|kodim|koramil|korem|kodam|dprd|pemkab|pemkot|posko|pos polisi|samsat|satpas|imigrasi|bank|kecamatan|kelurahan|kantor desa|balai desa)\b/i;
+const PUBLIC_PLACE_G = new RegExp(PUBLIC_PLACE.source, 'gi');
+/** What happens at a public place: "Lomba ... digelar di Gg. 5". */
+const PUBLIC_EVENT = /\b(?:digelar|diadakan|berlangsung|dilaksanakan|diselenggarakan|lomba|razia|apel|upacara|festival|konferensi|sosialisasi|pengamanan|posko|operasi|patroli)\b/i;
+const PUBLIC_EVENT_G = new RegExp(PUBLIC_EVENT.source, 'gi');
+/** Words that make an address someone's home ("rumah sakit" is not one). */
+const PERSONAL = /\b(?:rumah(?!\s+sakit)|rmh|tinggal|alamat|almt|beralamat|kediaman|kontrakan|kos|kost|indekos|domisili|menginap|tidur)\b/gi;
+/** A road with a kilometre mark is someone's home only when the sentence says so ("rmh korban di Jl. Raya ... Km 5"). */
+const KM_ROAD_TAIL = /^(?:\s*,\s*(?:jorong|dusun|dsn|kampung|kp\.?|desa|nagari)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})?/;
 
 const STREET_ADDRESS = new RegExp(
-  `(?<![${L}0-9])${STREET}(?:\\.\\s*|\\s+)(?!km\\b)((?:${NAME_WORD}${NAME_SEP}){1,6}),?\\s*(${HOUSE})${END}(?:,?\\s*${RT_RW}${END})?`,
+  `(?<![${L}0-9])(?:${ESTATE}|${STREET})(?:\\.\\s*|\\s+)(?!km\\b)((?:${NAME_WORD}${NAME_SEP}){1,6}),?\\s*(${HOUSE})${END}(?:,?\\s*${RT_RW}${END})?`,
   'gid',
 );
 const ALLEY_ADDRESS = new RegExp(
@@ -68,35 +84,117 @@ const ALLEY_ADDRESS = new RegExp(
   'gi',
 );
 const RT_RW_ALONE = new RegExp(`(?<![${L}0-9])${RT_RW}${END}`, 'gi');
-/** "rumah nomor 17", "rumahnya yg no 17", "rumah korban no. 45B". */
+/** "rumah nomor 17", "rumahnya yg no 17", "rumah korban no. 45B", "rumah sblh masjid no. 31". */
 const HOME_NUMBER = new RegExp(
-  `(?<![${L}0-9])(?:rumah|kediaman|kontrakan|kos|kost|indekos|tempat tinggal)(?:nya)?(?:\\s+(?:yg|yang|korban|pelapor|saya|warga|terlapor|tersangka|kami))?\\s+${HOUSE_WORD}\\.?\\s*${NUMBER}${END}`,
+  `(?<![${L}0-9])(?:rumah|rmh|kediaman|kontrakan|kos|kost|indekos|tempat tinggal)(?:nya)?(?:\\s+[${L}]+){0,4}?\\s+${HOUSE_WORD}\\.?\\s*${NUMBER}${END}`,
   'gi',
 );
-const MAY_HAVE_ADDRESS =
-  /\b(?:jl|jln|jalan|gg|gang|lr|lrg|lorong|komp|komplek|kompleks|perum|perumnas|perumahan|cluster|klaster|griya|villa|vila|apartemen|apt|rusun|rusunawa|asrama|ruko|rukan|kp|kampung|dusun|dsn|rt|rw|rumah|kediaman|kontrakan|kos|kost|indekos|tempat tinggal)(?:nya)?(?![a-z])/i;
+/** A home told by what is next to it: "rumah depan kios kelontong", "rumah kedua sesudah gereja". */
+const HOME_LANDMARK = new RegExp(
+  `(?<![${L}0-9])(?:rumah|rmh|kediaman)(?:nya)?(?:\\s+(?:korban|pelapor|warga|terlapor|saya))?\\s+(?:depan|sebelah|sblh|samping|belakang|dekat|seberang|sesudah|setelah|sebelum|kedua|ketiga|pertama|paling ujung|ujung)\\b[^,.;\\n()]{3,40}`,
+  'gi',
+);
+/** Every address starts with one of these words: the patterns are tried only where one stands. */
+const ANCHOR =
+  /(?<![A-Za-z\u00c0-\u024f0-9])(?:jl|jln|jalan|gg|gang|lr|lrg|lorong|komp|komplek|kompleks|perum|perumnas|perumahan|cluster|klaster|griya|graha|villa|vila|apartemen|apt|rusun|rusunawa|asrama|ruko|rukan|kp|kampung|dusun|dsn|jorong|btn|sp|jalur|town house|townhouse|mess|kios|los|lapak|pasar|blok|rt|rw|rumah|rmh|kediaman|kontrakan|kos|kost|indekos|tempat tinggal)(?:nya)?(?![a-z])/gi;
+/** ... or with an estate's capitalised name before its kind ("Bintaro Residence"): case matters here. */
+const ESTATE_ANCHOR =
+  /(?<![A-Za-z])[A-Z][A-Za-z'’\-]*\s+(?:[A-Z][A-Za-z'’\-]*\s+){0,2}(?:Residence|Residences|Regency|Village|Gardens?|Park|Estate|Hills|City|Townhouse|Mansion|Condominium|Kondominium|Tower)\b/g;
+
+function anchorsOf(text: string): number[] {
+  const at = new Set<number>();
+  for (const m of text.matchAll(ANCHOR)) at.add(m.index!);
+  for (const m of text.matchAll(ESTATE_ANCHOR)) at.add(m.index!);
+  return [...at].sort((a, b) => a - b);
+}
+
+/** The same pattern, tried at one position only (sticky): a release holds a dozen anchors, not thousands of positions. */
+const sticky = (re: RegExp) => new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+const AT_ANCHOR = {
+  street: sticky(STREET_ADDRESS), alley: sticky(ALLEY_ADDRESS), rt: sticky(RT_RW_ALONE), home: sticky(HOME_NUMBER), landmark: sticky(HOME_LANDMARK),
+  km: sticky(new RegExp(`(?<![${L}0-9])${STREET}(?:\\.\\s*|\\s+)((?:${NAME_WORD}${NAME_SEP}){1,6}?)km\\.?\\s*\\d{1,3}(?:[.,]\\d{1,3})?`, 'gi')),
+};
+
+/** The sentence before an address, up to 100 characters (a full stop after an abbreviation, "Br.", "No.", ends none). */
+function sentenceBefore(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - 100), at);
+  let stop = -1;
+  for (const m of before.matchAll(/[a-z]{3,}[.!?]\s|\n/g)) stop = m.index! + m[0].length;
+  return stop >= 0 ? before.slice(stop) : before;
+}
+
+const lastIndexOf = (re: RegExp, text: string) => {
+  let last = -1;
+  for (const m of text.matchAll(re)) last = m.index!;
+  return last;
+};
+
+/**
+ * A public place (a police station, a hospital, a school) or a public event is named before the
+ * address, after any word that would make it someone's home: "Korban dirawat di RSUD Dok II, Jl.
+ * Kesehatan No. 1" is the hospital's; "rmh pelapor ..., Jl. Raya Sukawati No.112X" is a home.
+ */
+function isPublicPlace(text: string, at: number): boolean {
+  const before = sentenceBefore(text, at);
+  const place = Math.max(lastIndexOf(PUBLIC_PLACE_G, before), lastIndexOf(PUBLIC_EVENT_G, before));
+  return place >= 0 && place > lastIndexOf(PERSONAL, before);
+}
+
+/** Market stalls, mess rooms, blocks and settlement lanes are someone's only when the sentence says so. */
+const WEAK_ANCHOR = /^(?:pasar|kios|los|lapak|mess|jalur|sp|blok)\b/i;
+function hasHomeWord(text: string, at: number): boolean {
+  return lastIndexOf(PERSONAL, sentenceBefore(text, at)) >= 0 || /^[^\n!?]{0,100}?\b(?:tinggal|menginap|tidur)\b/i.test(text.slice(at, at + 120));
+}
+/** A stall or block with its number: "kios C-12", "los daging no. 44", "Blok G3 No. 8". */
+const STALL = new RegExp(
+  `(?<![${L}0-9])(?:kios|los|lapak|blok)(?:\\s+[a-z]{3,12})?\\s*(?:no\\.?\\s*|nomor\\s*)?[A-Za-z]{0,2}[-.]?\\d{1,4}[A-Za-z]?(?:\\s*(?:no\\.?|nomor)\\s*\\d{1,4}[A-Za-z]?)?${END}`,
+  'giy',
+);
+/** Anchors that are a home themselves: a public place named before them does not make them public. */
+const HOME_ANCHOR = /^(?:rumah(?!\s+sakit)|rmh|kediaman|kontrakan|kos|kost|indekos|tempat tinggal)/i;
+
+function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
 
 export function detectAddresses(text: string, _ctx: DetectionContext, out: Hit[]): void {
-  if (!MAY_HAVE_ADDRESS.test(text)) return;
-  for (const m of text.matchAll(STREET_ADDRESS)) {
-    const house = m[2];
-    const houseAt = m.indices![2]![0];
-    const bare = /^\d{1,4}[A-Za-z]{0,2}(?:\s*[/\-]\s*[A-Za-z]?\d{1,4}[A-Za-z]?)?$/.test(house);
-    if (bare) {
-      // a bare number after the street name must be a house number, not "Km 5", "17 orang", a year, a date
-      if (NOT_A_HOUSE.test(text.slice(houseAt + house.length)) || /^(?:19|20)\d\d$/.test(house)) continue;
-      // after a comma, or after a long run of words, only a written house number counts ("Jalan warga, 01/01")
-      const words = m[1].trim().split(/\s+/);
-      if (/,/.test(m[1]) || words.length > 3 || words.some((w) => VERB.test(w))) continue;
-    }
-    out.push({ kind: 'address', start: m.index!, end: m.index! + m[0].length });
-  }
-  for (const m of text.matchAll(ALLEY_ADDRESS)) {
+  for (const at of anchorsOf(text)) {
+    const found: Hit[] = [];
+    const head = text.slice(at, at + 14);
+    if (WEAK_ANCHOR.test(head) && !hasHomeWord(text, at)) continue;
+    const stall = matchAt(STALL, text, at);
+    if (stall) found.push({ kind: 'address', start: at, end: at + stall[0].length });
+    const street = matchAt(AT_ANCHOR.street, text, at);
+    if (street && isAddress(street, text)) found.push({ kind: 'address', start: at, end: at + street[0].length });
+    const alley = matchAt(AT_ANCHOR.alley, text, at);
     // "Gg. Mawar", "gg mawar 3": a named alley; "masuk gang sempit" is a description
-    if (!/^[\p{Lu}\d]/u.test(m[1]) && !/\d/.test(m[0].slice(m[0].indexOf(m[1]) + m[1].length))) continue;
-    out.push({ kind: 'address', start: m.index!, end: m.index! + m[0].trimEnd().length });
+    if (alley && (/^[\p{Lu}\d]/u.test(alley[1]) || /\d/.test(alley[0].slice(alley[0].indexOf(alley[1]) + alley[1].length)))) {
+      found.push({ kind: 'address', start: at, end: at + alley[0].trimEnd().length });
+    }
+    const km = matchAt(AT_ANCHOR.km, text, at);
+    if (km && lastIndexOf(PERSONAL, sentenceBefore(text, at)) >= 0) {
+      const tail = KM_ROAD_TAIL.exec(text.slice(at + km[0].length))![0];
+      found.push({ kind: 'address', start: at, end: at + km[0].length + tail.length });
+    }
+    for (const re of [AT_ANCHOR.rt, AT_ANCHOR.home, AT_ANCHOR.landmark]) {
+      const m = matchAt(re, text, at);
+      if (m) found.push({ kind: 'address', start: at, end: at + m[0].trimEnd().length });
+    }
+    // a public place's address is not personal data; the check reads the sentence, so only when something was found
+    if (found.length > 0 && (HOME_ANCHOR.test(head) || !isPublicPlace(text, at))) out.push(...found);
   }
-  for (const re of [RT_RW_ALONE, HOME_NUMBER]) {
-    for (const m of text.matchAll(re)) out.push({ kind: 'address', start: m.index!, end: m.index! + m[0].trimEnd().length });
-  }
+}
+
+/** A street with a number is an address unless the number is clearly something else. */
+function isAddress(m: RegExpExecArray, text: string): boolean {
+  const house = m[2];
+  const houseAt = m.indices![2]![0];
+  const bare = /^\d{1,4}[A-Za-z]{0,2}(?:\s*[/\-]\s*[A-Za-z]?\d{1,4}[A-Za-z]?)?$/.test(house);
+  if (!bare) return true;
+  // a bare number after the street name must be a house number, not "Km 5", "17 orang", a year, a date
+  if (NOT_A_HOUSE.test(text.slice(houseAt + house.length)) || /^(?:19|20)\d\d$/.test(house)) return false;
+  // after a comma, a long run of words or a verb, only a written house number counts ("Jalan warga, 01/01")
+  const words = m[1].trim().split(/\s+/);
+  return !/,/.test(m[1]) && words.length <= 3 && !words.some((w) => VERB.test(w));
 }

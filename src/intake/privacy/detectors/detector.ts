@@ -1,9 +1,9 @@
 /** What every detector shares: the kinds, a hit on the normalised text, the story's known citizens. */
 
-export type PiiKind = 'nik' | 'phone' | 'email' | 'plate' | 'address' | 'bank' | 'name';
+export type PiiKind = 'nik' | 'phone' | 'email' | 'plate' | 'address' | 'bank' | 'name' | 'idnum' | 'social';
 
 /** Fixed order: findings are reported in it, and a merged span takes the first kind in it. */
-export const PII_KINDS: readonly PiiKind[] = ['name', 'email', 'nik', 'phone', 'bank', 'address', 'plate'];
+export const PII_KINDS: readonly PiiKind[] = ['name', 'email', 'social', 'nik', 'idnum', 'phone', 'bank', 'address', 'plate'];
 
 export interface Hit {
   kind: PiiKind;

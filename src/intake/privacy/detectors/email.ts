@@ -15,16 +15,13 @@ const LABEL = `[${WORD}](?:[${WORD}\\-]{0,61}[${WORD}])?`;
  * "@" as written: the sign (spaces on both sides or none before), or the word at/et in brackets or
  * between spaces. A space before the sign and none after is a mention ("ikuti @polres.jaksel").
  */
-const AT = `(?:@\\s*|\\s+@\\s+|\\s*${OPEN}\\s*(?:at|et|@)\\s*${CLOSE}\\s*|\\s+(?:at|et)\\s+)`;
+const AT = `(?:@\\s*|\\s+@\\s+|\\s*${OPEN}\\s*(?:at|et|a|@)\\s*${CLOSE}\\s*|\\s+(?:at|et|keong)\\s+)`;
 /** Labels that end addresses: a spaced full stop (or a comma typed for one) before one of them is still a dot. */
 const KNOWN_LABEL = `(?:com|net|org|id|co|ac|go|sch|or|web|my|info|biz|io|me|edu|gov|mil|polri|desa|ponpes|mail)(?![${WORD}])`;
 /** "." in the domain: the full stop (spaced or a comma only before a known label), or dot/titik in brackets or between spaces. */
 const DOT = `(?:\\.|\\s*[.,]\\s*(?=${KNOWN_LABEL})|\\s*${OPEN}\\s*(?:dot|titik|\\.)\\s*${CLOSE}\\s*|\\s+(?:dot|titik)\\s+)`;
 const TLD = '[A-Za-z]{2,24}';
 const EMAIL = new RegExp(`(?<![${WORD}_%+.\\-])${LOCAL}${AT}(?:${LABEL}${DOT})+${TLD}(?![${WORD}\\-])`, 'gi');
-/** The plain form, which needs no brackets or spelled-out words. */
-const PLAIN_AT = /@/;
-const SPELLED = /[\[({]\s*(?:at|et|@|dot|titik)\s*[\])}]|\s(?:at|et)\s|gmail|yahoo|ymail|hotmail|outlook|icloud|proton|rocketmail|gmx/i;
 
 /** Mail services people name without the rest of the domain ("budi88@gmail", "gmail titik com"). */
 const MAIL_SERVICES = '(?:gmail|yahoo|ymail|hotmail|outlook|live|icloud|proton(?:mail)?|rocketmail|gmx|aol)';
@@ -33,25 +30,65 @@ const MAIL_TLD = '(?:com|net|org|co\\.id|go\\.id|ac\\.id|sch\\.id|or\\.id|web\\.
 const SPACED_BEFORE = new RegExp(`(?<![${WORD}_%+.\\-])${LOCAL}\\s+@${LABEL}(?:\\.${LABEL})*\\.${MAIL_TLD}(?![${WORD}\\-])(?!\\.[A-Za-z0-9])`, 'gi');
 /** "nama at gmail com", "nama di gmail titik com", "budi88@gmail": a mail service, however the rest is written. */
 const LOOSE = new RegExp(
-  `(?<![${WORD}_%+.\\-])${LOCAL}(?:${AT}|\\s+di\\s+)${MAIL_SERVICES}(?:(?:\\s+|${DOT})(?:com|co(?:${DOT}|\\s+)id|net|id|org))?(?![${WORD}])`,
+  `(?<![${WORD}_%+.\\-])${LOCAL}(?:${AT}|\\s+(?:di|keong)\\s+)${MAIL_SERVICES}(?:(?:\\s+|${DOT})(?:com|co(?:${DOT}|\\s+)id|net|id|org))?(?![${WORD}])`,
   'gi',
 );
 
+/** Where an address may be: an '@', a spelled-out or bracketed at/dot, a mail service's name. */
+const ANCHOR = /@|[\[({]\s*(?:at|et|a|@|dot|titik)\s*[\])}]|\s(?:at|et|keong)\s|gmail|yahoo|ymail|hotmail|outlook|icloud|proton|rocketmail|gmx/gi;
+/** How far around an anchor an address may reach (a long local part, a long domain). */
+const BEFORE = 96;
+const AFTER = 160;
+
+/**
+ * The address patterns run only in windows around their anchors: tried at every position of a
+ * long release, their local-part loops cost more than the rest of the drafting lint together.
+ * A window starts at a blank, so it never cuts a local part in two.
+ */
 export function detectEmails(text: string, ctx: DetectionContext, out: Hit[]): void {
-  if (PLAIN_AT.test(text) || SPELLED.test(text)) {
-    for (const m of text.matchAll(EMAIL)) {
-      // a spelled-out "at" between ordinary words ("tiba at kantor dot"...) needs a real domain shape
-      if (!m[0].includes('@') && !/[\[({]/.test(m[0]) && !/\s(?:dot|titik)\s/i.test(m[0]) && !/\.\p{L}{2,}$/u.test(m[0])) continue;
-      out.push({ kind: 'email', start: m.index!, end: m.index! + m[0].length });
+  const anchors = [...text.matchAll(ANCHOR)];
+  // a text thick with anchors ("x@x@x@...") is read once whole: windows would overlap thousands of times
+  if (anchors.length > 64) {
+    emailsIn(text, 0, out);
+    knownEmails(text, ctx, out);
+    return;
+  }
+  let covered = -1;
+  for (const anchor of anchors) {
+    if (anchor.index! < covered) continue;
+    let from = Math.max(0, anchor.index! - BEFORE);
+    if (from > 0) {
+      const blank = text.lastIndexOf(' ', from);
+      from = blank < 0 ? 0 : blank;
     }
-    for (const m of text.matchAll(SPACED_BEFORE)) out.push({ kind: 'email', start: m.index!, end: m.index! + m[0].length });
-    for (const m of text.matchAll(LOOSE)) {
-      // "di gmail" needs the rest of the domain after it; the sign or "at" does not
-      if (/\sdi\s/i.test(m[0]) && !/(com|id|net|org)$/i.test(m[0])) continue;
-      out.push({ kind: 'email', start: m.index!, end: m.index! + m[0].length });
-    }
+    const to = Math.min(text.length, anchor.index! + AFTER);
+    covered = to - AFTER / 2;
+    emailsIn(text.slice(from, to), from, out);
   }
   knownEmails(text, ctx, out);
+}
+
+/**
+ * A public body's own role address ("humas@poldabali.go.id", "pengaduan@polri.go.id") is published
+ * on purpose; a person's address at a government domain ("budi.santoso@mail.go.id") is not.
+ */
+const OFFICIAL_ADDRESS = /^(?:humas|info|informasi|admin|pengaduan|kontak|contact|cs|halo|layanan|redaksi|sekretariat|setda|ppid|dumas|lapor|spkt|pelayanan|ntmc|media|press|pers)@(?:[\w-]+\.)*(?:go|mil)\.id$/i;
+
+function emailsIn(window: string, offset: number, out: Hit[]): void {
+  const push = (m: RegExpMatchArray) => {
+    if (!OFFICIAL_ADDRESS.test(m[0])) out.push({ kind: 'email', start: offset + m.index!, end: offset + m.index! + m[0].length });
+  };
+  for (const m of window.matchAll(EMAIL)) {
+    // a spelled-out "at" between ordinary words ("tiba at kantor dot"...) needs a real domain shape
+    if (!m[0].includes('@') && !/[\[({]/.test(m[0]) && !/\s(?:dot|titik)\s/i.test(m[0]) && !/\.\p{L}{2,}$/u.test(m[0])) continue;
+    push(m);
+  }
+  for (const m of window.matchAll(SPACED_BEFORE)) push(m);
+  for (const m of window.matchAll(LOOSE)) {
+    // "di gmail" needs the rest of the domain after it; the sign or "at" does not
+    if (/\sdi\s/i.test(m[0]) && !/(com|id|net|org)$/i.test(m[0])) continue;
+    push(m);
+  }
 }
 
 /**

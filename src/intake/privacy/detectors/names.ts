@@ -51,11 +51,20 @@ function replacementFor(citizen: KnownCitizen): string | null {
   return citizen.roleWord;
 }
 
+/**
+ * A name's parts: its words of three letters or more without forms of address, each part of a
+ * hyphenated word too ("Jean-Paul" -> "jean-paul", "jean", "paul"; "Nur-Hidayati" -> "hidayati").
+ */
 function namePartsOf(name: string): string[] {
-  const parts = (name.normalize('NFKC').match(/[\p{L}][\p{L}'’\-]*/gu) ?? [])
-    .map((p) => p.replace(/['’\-]+$/, ''))
-    .filter((p) => [...p].length >= 3 && !FORMS_OF_ADDRESS.includes(p.toLowerCase()) && !/^(?:bin|binti|van|von|de|der)$/i.test(p));
-  return [...new Set(parts.map((p) => p.toLowerCase()))];
+  const words = (name.normalize('NFKC').match(/[\p{L}][\p{L}'’ʼ‘`\-]*/gu) ?? []).map((p) => p.replace(/['’ʼ‘`\-]+$/, ''));
+  const parts = words.flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]));
+  const kept = parts.filter((p) => [...p.replace(/['’ʼ‘`]/g, '')].length >= 3 && !FORMS_OF_ADDRESS.includes(p.toLowerCase()) && !/^(?:bin|binti|van|von|de|der|al)$/i.test(p));
+  return [...new Set(kept.map((p) => p.toLowerCase()))];
+}
+
+/** A part as a pattern: any apostrophe or none ("Ma'ruf", "Ma’ruf", "Maruf"), a hyphen or a space ("Jean Paul"). */
+function partPattern(part: string): string {
+  return escape(part).replace(/['’ʼ‘`]/g, "['’ʼ‘`]?").replace(/\\-/g, '[-\\s]?');
 }
 
 /** A name's parts in a row, with a form of address before them: group 1 the form, group 2 the name. */
@@ -63,8 +72,15 @@ function nameRegex(name: string): RegExp {
   const parts = namePartsOf(name);
   // a name without a part of three letters ("Al") is not looked for: it would hit ordinary words
   if (parts.length === 0) return /(?!)/g;
-  const part = `(?:${parts.map(escape).sort((a, b) => b.length - a.length).join('|')})`;
-  return new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9])(?:(${FORM_SOURCE})\\s+)?(${part}(?:\\s+(?:${part}|[A-Z]\\.))*)(?![A-Za-z\\u00c0-\\u024f0-9])`, 'gi');
+  const part = `(?:${parts.sort((a, b) => b.length - a.length).map(partPattern).join('|')})`;
+  return new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9])(?:(${FORM_SOURCE})\\s+)?(${part}(?:[\\s-]+(?:${part}|[A-Z]\\.))*)(?![A-Za-z\\u00c0-\\u024f0-9])`, 'gi');
+}
+
+/** Two or more of its parts written together, inside a longer word ("#KeadilanUntukBudiSantoso"). */
+function joinedNameRegex(name: string): RegExp | null {
+  const words = (name.normalize('NFKC').match(/[\p{L}]+/gu) ?? []).filter((w) => !FORMS_OF_ADDRESS.includes(w.toLowerCase()) && w.length >= 3);
+  if (words.length < 2) return null;
+  return new RegExp(words.map((w) => escape(w)).join(''), 'gi');
 }
 
 function startsSentence(text: string, at: number): boolean {
@@ -74,6 +90,8 @@ function startsSentence(text: string, at: number): boolean {
 function knownNameHits(text: string, citizen: KnownCitizen, inQuote: boolean, out: Hit[]): void {
   const replacement = replacementFor(citizen);
   if (replacement === null || !citizen.name) return;
+  const joined = joinedNameRegex(citizen.name);
+  if (joined) for (const m of text.matchAll(joined)) out.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length, replacement: inQuote ? undefined : replacement });
   for (const m of text.matchAll(nameRegex(citizen.name))) {
     const form = m[1];
     const names = m[2];
@@ -119,7 +137,7 @@ const HOLDER = new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9])${HOLDER_WORD}\\s*:?\\
 /** "an" alone is a holder only right after a number ("137-00-1234567-8 an Dewi Sartika"). */
 const HOLDER_AFTER_NUMBER = /(?<=\d)\s+an\s+((?:[A-Za-z][A-Za-z'’\-]*[ \t]*){1,4})/g;
 const HOLDER_AFTER_SLASH = /(?<=\d)\s+\/\s+([A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,3})/g;
-const NOT_A_HOLDER = /^(?:inisial|tersangka|tsk|korban|pelapor|kapolsek|kapolres|kapolresta|kapolrestabes|kapolda|kapolri|wakapolres|wakapolda|kasat|kanit|pimpinan|polri|polres|polsek|polda|institusi|kepala|direktur|ketua|sekretaris|menteri|gubernur|bupati|walikota|wali|camat|lurah|presiden|negara|pemerintah|satuan|kesatuan|keluarga besar)/i;
+const NOT_A_HOLDER = /^(?:inisial|tersangka|tsk|korban|pelapor|keluarga|saudara|orang tua|ortu|kapolsek|kapolres|kapolresta|kapolrestabes|kapolda|kapolri|wakapolres|wakapolda|kasat|kanit|pimpinan|polri|polres|polsek|polda|institusi|kepala|direktur|ketua|sekretaris|menteri|gubernur|bupati|walikota|wali|camat|lurah|presiden|negara|pemerintah|satuan|kesatuan|keluarga besar)/i;
 /** Words that end a holder's name when it is written in lower case ("a/n budi hartono lalu ..."). */
 const AFTER_NAME = /\s+(?:lalu|dan|yang|yg|untuk|sebesar|senilai|sejumlah|pada|di|ke|dari|via|lewat|dengan|tapi|namun|kemudian|karena|sebagai|sdh|sudah)\b[\s\S]*$/i;
 

@@ -30,9 +30,10 @@ const PHONE_CONTEXT = announcer(
 /** Banks and e-wallets people name before (or just after, "(BCA)") an account number. */
 const BANK_WORDS =
   'rekening|\\brek\\b|norek|\\ba\\/c\\b|\\bacc\\b|virtual account|\\bva\\b|\\bbca\\b|\\bbri\\b|\\bbni\\b|mandiri|\\bbsi\\b|\\bbtn\\b|\\bcimb\\b|niaga|danamon|permata|\\bjago\\b|seabank|\\bbank\\b|\\bdana\\b|\\bovo\\b|gopay|shopeepay|linkaja|e-?wallet|dompet digital|\\bm-?banking' +
-  '|jenius|\\bocbc\\b|\\bpanin\\b|\\bmega\\b|maybank|\\bbjb\\b|\\bdki\\b|bukopin|\\bbtpn\\b|muamalat|sinarmas|\\buob\\b|\\bhsbc\\b|citibank|nagari|\\bbpd\\b|\\bblu\\b|\\ballo\\b|\\bneo\\b|\\bflip\\b|\\bisaku\\b|sakuku|\\bdoku\\b|kartu (?:debit|kredit|atm)|\\bcc\\b|credit card';
+  '|jenius|\\bocbc\\b|\\bpanin\\b|\\bmega\\b|maybank|\\bbjb\\b|\\bdki\\b|bukopin|\\bbtpn\\b|muamalat|sinarmas|\\buob\\b|\\bhsbc\\b|citibank|nagari|\\bbpd\\b|\\bblu\\b|\\ballo\\b|\\bneo\\b|\\bflip\\b|\\bisaku\\b|sakuku|\\bdoku\\b|kartu (?:debit|kredit|atm)|\\bcc\\b|credit card|\\bqris\\b|\\bnmid\\b|merchant id';
 const BANK_CONTEXT = announcer(BANK_WORDS, /^[^\d\n]{0,24}$/);
 const BANK_AFTER = new RegExp(`^\\s*[(\\[]?\\s*(?:${BANK_WORDS})|^\\s*,?\\s*(?:a\\.\\s?n\\b|a\\/n\\b|an\\.|an\\s*:|atas nama\\b)`, 'i');
+const EXTENSION = /^\s*(?:ext|ekst|psw|pes|pesawat|x)\.?\s*\d{1,5}(?!\d)/i;
 /** The rest of a phone number written apart ("0812 3456, lanjutannya 7897"). */
 const CONTINUATION = announcer('lanjutan(?:nya)?|sambungan(?:nya)?|sisanya|belakangnya|ujungnya|terusannya|buntutnya', NOT_A_WORD_UP_TO(6));
 const MONEY_BEFORE = announcer('\\brp\\.?|\\bidr|\\busd', /^\s*$/);
@@ -158,6 +159,8 @@ function classify(c: Candidate): PiiKind | null {
   // a landline: 0 + area code (02x .. 09xx, not 08) with 6-8 subscriber digits
   if (n >= 9 && n <= 12 && /^0[2-79]/.test(digits) && (count === 1 || (first >= 3 && first <= 4) || phoneNamed())) return 'phone';
   if (c.plus && n >= 10 && n <= 13 && /^62[2-79]/.test(digits)) return 'phone';
+  // a part of a NIK, announced ("NIK korban diawali 9471 0211"): it still narrows down who
+  if (n >= 6 && n < 16 && !c.plus && PROVINCE.test(digits) && c.context.says(NIK_CONTEXT, 40)) return 'nik';
   return null;
 }
 
@@ -203,7 +206,19 @@ function knownNumberHits(run: Group[], known: { digits: string; kind: PiiKind }[
   }
 }
 
+/**
+ * Identifiers of the system itself: a UUID ("31740515-0885-4000-8000-000000000003" can look like a
+ * NIK), and hexadecimal ids that mix letters and digits (a slug's "-1a2b3c4d"). No one's number.
+ */
+const MACHINE_ID = /(?<![0-9A-Za-z])(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,})(?![0-9A-Za-z])/gi;
+
+function machineIds(text: string): [number, number][] {
+  if (!/[0-9a-f]{8}/i.test(text)) return [];
+  return [...text.matchAll(MACHINE_ID)].map((m) => [m.index!, m.index! + m[0].length]);
+}
+
 export function detectNumbers(text: string, ctx: DetectionContext, out: Hit[]): void {
+  const ids = machineIds(text);
   const known: { digits: string; kind: PiiKind }[] = [];
   for (const c of ctx.citizens ?? []) {
     if (c.phone && nationalNumber(c.phone).length >= 7) known.push({ digits: nationalNumber(c.phone), kind: 'phone' });
@@ -212,6 +227,7 @@ export function detectNumbers(text: string, ctx: DetectionContext, out: Hit[]): 
   const allowed = new Set((ctx.allowedNumbers ?? []).map(nationalNumber).filter((d) => d.length >= 3));
   for (const m of text.matchAll(RUN)) {
     const runEnd = m.index! + m[0].length;
+    if (ids.some(([a, b]) => m.index! < b && a < runEnd)) continue;
     const all = groupsOf(m[0], m.index!);
     const total = all.reduce((s, g) => s + g.digits.length, 0);
     if (total >= 3 && total < 6 && contextBefore(text, all[0].start, 20, CONTINUATION)) {
@@ -266,7 +282,9 @@ function scanSegment(text: string, groups: Group[], plus: boolean, allowed: Set<
     }
     if (found && !(found.kind === 'phone' && allowed.has(nationalNumber(groups.slice(i, found.j + 1).map((g) => g.digits).join(''))))) {
       const [start, end] = spanOf(text, groups.slice(i, found.j + 1));
-      out.push({ kind: found.kind, start, end });
+      // an extension goes with its number ("021-5290-1188 ext. 2035")
+      const extension = found.kind === 'phone' ? EXTENSION.exec(text.slice(end, end + 16)) : null;
+      out.push({ kind: found.kind, start, end: end + (extension?.[0].length ?? 0) });
       i = found.j + 1;
     } else {
       i = found ? found.j + 1 : i + 1;

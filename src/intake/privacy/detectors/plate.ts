@@ -17,10 +17,10 @@ const REGIONS = [
 const REGION = `(?:${[...REGIONS].sort((a, b) => b.length - a.length).join('|')})`;
 const REGION_LOWER = REGION.toLowerCase();
 /** Between region, number and series: one or two blanks ("B  1234  XYZ"), a dot or a dash. */
-const SEP = '(?:[ \\u00a0]{1,2}|[.\\-])';
+const SEP = '(?:[ \\u00a0]{1,3}|[.\\-])';
 /** After the series letters: not more digits (that was a model name) and not more of a word. */
-const PLATE_END = `(?![A-Za-z\\u00c0-\\u024f0-9])(?!${SEP}?\\d)`;
-const NOT_AFTER = '(?<![A-Za-z\\u00c0-\\u024f0-9/.\\-])';
+const PLATE_END = `(?![A-Za-z\\u00c0-\\u024f0-9°])(?!${SEP}?\\d)`;
+const NOT_AFTER = '(?<![A-Za-z\\u00c0-\\u024f0-9/.\\-"\'°])';
 const UNIT_AFTER =
   '(?:tahun|thn|th|bulan|orang|org|personel|unit|buah|kali|menit|jam|hari|minggu|km|kg|meter|persen|rt|rw|lembar|ekor|paket|gram|gr)';
 /** Series letters that are really the next word: "b 1234 dan ...". */
@@ -31,18 +31,25 @@ const FULL = new RegExp(
   'gu',
 );
 // without a series only three or four digits: "PS 5", "G 20", "D 3" are a console, a summit, a diploma
-const NUMBER_ONLY = new RegExp(`${NOT_AFTER}${REGION}[ \\u00a0][1-9]\\d{2,3}(?![A-Za-z\\u00c0-\\u024f0-9])(?![:/.,\\-]?\\d)(?!\\s+${UNIT_AFTER}(?![A-Za-z\\u00c0-\\u024f]))`, 'gi');
+const NUMBER_ONLY = new RegExp(`${NOT_AFTER}${REGION}[ \\u00a0][1-9]\\d{2,3}(?![A-Za-z\\u00c0-\\u024f0-9°])(?![:/.,\\-]?\\d)(?!\\s+${UNIT_AFTER}(?![A-Za-z\\u00c0-\\u024f]))`, 'gi');
 const LOWER = new RegExp(`${NOT_AFTER}(${REGION_LOWER})${SEP}[1-9]\\d{0,3}${SEP}([a-z]{1,3})${PLATE_END}`, 'gu');
-/** "nopol B 1234 XYZ", "pelat nomor b-1234", "TNKB: DK 5 AB": whatever plate-shaped token follows. */
+/**
+ * "nopol B 1234 XYZ", "pelat nomor b-1234", "TNKB: DK 5 AB", "plat nomor 8 3412 TKL" (an 8 read for
+ * a B), "nopol K T 4 5 6 7 A B": whatever plate-shaped run of short letter and digit groups
+ * follows the word (it stops at a longer word: "... AB motor").
+ */
 const ANNOUNCED = new RegExp(
   `(?:nopol|no\\.?\\s?pol(?:isi)?|nomor\\s+polisi|nomor\\s+kendaraan|no\\.?\\s?kendaraan|pelat(?:\\s+nomor|\\s+no\\.?)?|plat(?:\\s+nomor|\\s+no\\.?)?|tnkb|ber(?:nopol|pelat|plat)(?:\\s+nomor)?)` +
-  `\\s*[:.]?\\s*([A-Za-z]{1,2}${SEP}?\\d{1,4}(?:${SEP}?[A-Za-z]{1,3})?)(?![A-Za-z\\u00c0-\\u024f0-9])`,
+  `(?:\\s+(?:motor|mobil|kendaraan|truk|pelapor|korban|nya|milik\\s+\\w+))*\\s*[:.]?\\s*` +
+  `((?!(?:di|ke|yg|dan|no|dgn|utk)\\b)(?:[A-Za-z]{1,3}(?![A-Za-z])|[0-9]{1,4})(?:[ \\u00a0.\\-]{0,3}(?:[A-Za-z]{1,3}|[0-9]{1,4})(?![A-Za-z])){1,8})`,
   'gi',
 );
-const MAY_HAVE_PLATE = new RegExp(`${REGION}${SEP}?[1-9]|pol|plat|pelat|tnkb|kendaraan`, 'i');
+/** Upper-case letters then a digit, a lower-case written plate, or a plate word: else no plate can be there. */
+const MAY_HAVE_PLATE = new RegExp(`(?<![A-Za-z])[A-Z]{1,2}${SEP}?[1-9]|(?<![A-Za-z])[a-z]{1,2}${SEP}[1-9]\\d*${SEP}[a-z]`);
+const PLATE_WORD = /nopol|no\.?\s?pol|plat|pelat|tnkb|nomor\s+(?:polisi|kendaraan)|no\.?\s?kendaraan/i;
 
 export function detectPlates(text: string, _ctx: DetectionContext, out: Hit[]): void {
-  if (!MAY_HAVE_PLATE.test(text)) return;
+  if (!MAY_HAVE_PLATE.test(text) && !PLATE_WORD.test(text)) return;
   for (const m of text.matchAll(FULL)) {
     // "B 1234 xyz" with a lower-case series needs the separators of a written plate, two digits or
     // more, and a series that is not the next word ("PS 5 dan satu TV")
@@ -59,6 +66,9 @@ export function detectPlates(text: string, _ctx: DetectionContext, out: Hit[]): 
     if (!WORD_AFTER.test(m[2])) out.push({ kind: 'plate', start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(ANNOUNCED)) {
+    // a plate has 1-4 digits (5 when a B was read as an 8) and at most five letters
+    const digits = (m[1].match(/\d/g) ?? []).length;
+    if (digits < 1 || digits > 5 || (m[1].match(/[A-Za-z]/g) ?? []).length > 5) continue;
     const start = m.index! + m[0].length - m[1].length;
     out.push({ kind: 'plate', start, end: start + m[1].length });
   }
