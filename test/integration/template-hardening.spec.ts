@@ -80,7 +80,7 @@ describe('template overrides cannot freeze the instance', () => {
     // judged against an ordinary intake of the same unit's kind without an override (an intake
     // costs its own work on the event loop); the attack blocked every intake of the unit for 6 s
     const admin = await t.login('admin');
-    const ordinary = () => t.http.post('/api/v1/complaints').set(bearer(admin)).send({ ...complaint(`TPL-O-${Date.now()}`), unitCode: 'POLSEK-CILANDAK' }).expect(201);
+    const ordinary = () => t.http.post('/api/v1/complaints').set(bearer(admin)).send({ ...complaint(`TPL-O-${Date.now()}-${Math.random()}`), unitCode: 'POLSEK-CILANDAK' }).expect(201);
     await expectHealthyDuring(t.http, async (attempt) => {
       created = (await t.http.post('/api/v1/complaints').set(bearer(operator)).send(complaint(`TPL-2-${attempt}`)).expect(201)).body;
     }, 3, ordinary);
