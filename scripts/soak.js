@@ -65,7 +65,7 @@ async function call(base, method, route, { token, body } = {}) {
 async function startInstance(databaseUrl, dataDir) {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(port), SECRET_KEY, ADMIN_PASSWORD, DEMO: '1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOGIN_RATE_PER_MINUTE: '10000', DISPATCH_INTERVAL_MS: '500', PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
+    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(port), SECRET_KEY, ADMIN_PASSWORD, DEMO: '1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOGIN_RATE_PER_MINUTE: '10000', DISPATCH_INTERVAL_MS: '500', WEBHOOK_CHANNEL_ALLOW_HOSTS: '127.0.0.1', PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

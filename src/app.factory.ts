@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOverrides } from './app.module';
+import { applyServerTimeouts } from './common/http/server-timeouts';
 import { serveStaticAssets } from './common/http/static-assets';
 import { sendProblem } from './common/problem/problem.filter';
 import { FeedCache } from './feeds/cache/feed-cache.service';
@@ -29,6 +30,7 @@ export async function createApp(config: GaungConfig, databaseUrl: string, overri
   app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  applyServerTimeouts(app.getHttpServer(), config);
   // Cached public feeds are answered before Express, helmet and every other layer (a full Nest
   // request costs ~1.2 ms of CPU; bench/feeds.bench.js); a miss goes on to FeedsController, which fills the cache.
   app.get(FeedCache).serveBefore(app.getHttpServer());

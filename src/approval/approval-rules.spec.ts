@@ -1,4 +1,4 @@
-import { fourEyesViolation, mayApproveStep, stepsRequired, unitsAskedFor, type StoryForApproval } from './approval-rules';
+import { fourEyesViolation, mayApproveStep, stepsRequired, unitsAskedFor, urgentApprovalViolation, urgentConfirmationViolation, type StoryForApproval } from './approval-rules';
 import { TRANSITIONS, isLegal } from './story-transitions';
 
 const POLDA = 'polda', POLRES = 'polres', POLSEK = 'polsek', SIBLING = 'sibling-polres';
@@ -36,6 +36,22 @@ describe('approval rules', () => {
     expect(fourEyesViolation({ id: 'editor', role: 'humas', unitId: POLSEK }, s, [])).toMatch(/edit/);
     expect(fourEyesViolation({ id: 'x', role: 'admin', unitId: null }, s, ['x'])).toMatch(/two approvals/);
     expect(fourEyesViolation({ id: 'x', role: 'humas', unitId: POLSEK }, s, [])).toBeNull();
+  });
+
+  it('holds an urgent approval to four eyes: never the author or the last editor', () => {
+    const s = story('self');
+    expect(urgentApprovalViolation({ id: 'author', role: 'humas', unitId: POLSEK }, s, [])).toMatch(/author/);
+    expect(urgentApprovalViolation({ id: 'editor', role: 'humas', unitId: POLSEK }, s, [])).toMatch(/edit/);
+    expect(urgentApprovalViolation({ id: 'step1', role: 'humas', unitId: POLSEK }, story('two_step'), ['step1'])).toMatch(/two approvals/);
+    expect(urgentApprovalViolation({ id: 'x', role: 'humas', unitId: POLSEK }, s, [])).toBeNull();
+  });
+
+  it('takes the confirmation of an urgent release from yet another officer', () => {
+    const s = story('self');
+    for (const id of ['author', 'editor', 'urgent-approver', 'step1']) {
+      expect(urgentConfirmationViolation({ id, role: 'humas', unitId: POLSEK }, s, ['step1', 'urgent-approver'])).not.toBeNull();
+    }
+    expect(urgentConfirmationViolation({ id: 'third', role: 'humas', unitId: POLSEK }, s, ['step1', 'urgent-approver'])).toBeNull();
   });
 
   it('has one transition table covering every state', () => {

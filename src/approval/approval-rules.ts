@@ -56,3 +56,24 @@ export function fourEyesViolation(approver: Approver, story: StoryForApproval, e
   if (earlierApprovers.includes(approver.id)) return 'one person cannot give two approvals of the same story';
   return null;
 }
+
+/**
+ * Four eyes for an urgent release: the officer who publishes at once is held to the same rule as
+ * any approver (never the author, never the last editor, never twice), because urgency removes
+ * the second look before publication, not the first.
+ */
+export function urgentApprovalViolation(approver: Approver, story: StoryForApproval, earlierApprovers: string[]): string | null {
+  return fourEyesViolation(approver, story, earlierApprovers);
+}
+
+/**
+ * The after-the-fact confirmation of an urgent release comes from yet another officer: not the
+ * author, not the last editor, not the officer who approved it urgently, nor one who approved an
+ * earlier step of the same round.
+ */
+export function urgentConfirmationViolation(confirmer: Approver, story: StoryForApproval, approversOfRound: string[]): string | null {
+  const violation = fourEyesViolation(confirmer, story, []);
+  if (violation) return violation;
+  if (approversOfRound.includes(confirmer.id)) return 'the confirmation of an urgent release must come from an officer who did not approve it';
+  return null;
+}

@@ -11,7 +11,7 @@ import { withdrawStory } from '../stories/withdraw-story';
 import { ScopeService } from '../units/scope.service';
 import type { ApprovalPolicy } from '../units/unit.entity';
 import { ApprovalPrivacy } from './approval-privacy.service';
-import { fourEyesViolation, mayApproveStep, stepsRequired, type StoryForApproval, unitsAskedFor } from './approval-rules';
+import { fourEyesViolation, mayApproveStep, stepsRequired, type StoryForApproval, unitsAskedFor, urgentApprovalViolation, urgentConfirmationViolation } from './approval-rules';
 import type { ApproveDto } from './dto/workflow.dto';
 import { Notifier } from './notifier.service';
 import { assertLegal, type StoryAction } from './story-transitions';
@@ -63,7 +63,8 @@ export class StoryWorkflow {
       if (!mayApproveStep(user, story, step)) {
         throw ProblemException.forbidden('not_your_approval', `Approval step ${step} of this story (policy ${story.policy}) belongs to another unit's humas.`);
       }
-      const violation = dto.urgent ? null : fourEyesViolation(user, story, given.map((g) => g.approver_id));
+      const earlier = given.map((g) => g.approver_id);
+      const violation = dto.urgent ? urgentApprovalViolation(user, story, earlier) : fourEyesViolation(user, story, earlier);
       if (violation) throw ProblemException.forbidden('four_eyes', `Four eyes: ${violation}.`);
       // a sensitive case goes to the website only unless the approver opts social channels in
       const channels = dto.channels ?? (story.sensitive ? ['website' as const] : [...CHANNELS]);
@@ -127,8 +128,9 @@ export class StoryWorkflow {
 
   private async confirm(manager: EntityManager, user: AuthUser, story: LockedStory): Promise<void> {
     assertLegal('confirm', story.status);
-    const [urgent] = await manager.query(`SELECT approver_id FROM story_approval WHERE story_id = $1 AND kind = 'urgent' ORDER BY at DESC LIMIT 1`, [story.id]);
-    const violation = fourEyesViolation(user, story, urgent ? [urgent.approver_id] : []);
+    const approvers: { approver_id: string }[] = await manager.query(
+      `SELECT approver_id FROM story_approval WHERE story_id = $1 AND round = $2 AND kind IN ('approve', 'urgent')`, [story.id, story.round]);
+    const violation = urgentConfirmationViolation(user, story, approvers.map((a) => a.approver_id));
     if (violation) throw ProblemException.forbidden('four_eyes', `Four eyes: ${violation}.`);
     if (!mayApproveStep(user, story, stepsRequired(story.policy, story.sensitive))) {
       throw ProblemException.forbidden('not_your_approval', 'The confirmation of this urgent story belongs to another unit\'s humas.');

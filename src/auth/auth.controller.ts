@@ -1,7 +1,7 @@
-import { Body, Delete, Get, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiController } from '../common/http/api-controller';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import type { AuthUser } from '../common/auth/auth-user';
@@ -10,6 +10,7 @@ import { uuidParam } from '../common/http/params';
 import { ProblemException } from '../common/problem/problem.exception';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import { AuthService } from './auth.service';
+import { clientAddress } from './client-address';
 import { CreateTokenDto, LoginDto } from './dto/login.dto';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { TokenService } from './token.service';
@@ -28,9 +29,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard) // per-IP limit (LOGIN_RATE_PER_MINUTE); the per-account lockout is in AuthService
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response) {
-    const result = await this.auth.login(body.username, body.password);
+  @UseGuards(ThrottlerGuard) // per-IP limit (LOGIN_RATE_PER_MINUTE); the per-username-and-address throttle is in AuthService
+  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const result = await this.auth.login(body.username, body.password, clientAddress(request));
     setSessionCookie(response, this.config, result.session.token, result.session.expiresAt);
     return {
       token: result.session.token,
@@ -57,8 +58,7 @@ export class AuthController {
   /** A named API token for integrations; the secret is in this answer only. */
   @Post('tokens')
   async createToken(@CurrentUser() user: AuthUser, @Body() body: CreateTokenDto) {
-    const expiresAt = body.expiresInDays ? new Date(this.clock.now().getTime() + body.expiresInDays * 86_400_000) : null;
-    const issued = await this.tokens.issue(user.id, 'api', body.name, expiresAt);
+    const issued = await this.tokens.issueApi(user, body.name, body.expiresInDays);
     await this.audit.record({ actorId: user.id, action: 'api_token.create', subjectType: 'api_token', subjectId: issued.id, unitId: user.unitId });
     return { id: issued.id, name: issued.name, token: issued.token, expiresAt: issued.expiresAt };
   }

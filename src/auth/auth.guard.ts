@@ -43,7 +43,7 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && user.role !== 'admin' && !roles.includes(user.role)) {
-      throw ProblemException.forbidden('role_forbidden', `This action needs one of the roles: ${['admin', ...roles].join(', ')}.`);
+      throw ProblemException.forbidden('role_forbidden', roleRequirement(roles));
     }
     return true;
   }
@@ -68,4 +68,10 @@ export class AuthGuard implements CanActivate {
       throw ProblemException.forbidden('csrf_failed', `Cookie sessions must send the CSRF token in the ${CSRF_HEADER} header.`);
     }
   }
+}
+
+/** "This action needs the role admin." / "...one of the roles: admin, humas." (admins always pass, each role named once). */
+export function roleRequirement(roles: readonly string[]): string {
+  const named = [...new Set(['admin', ...roles])];
+  return named.length === 1 ? `This action needs the role ${named[0]}.` : `This action needs one of the roles: ${named.join(', ')}.`;
 }

@@ -5,10 +5,10 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import type { AuthUser } from '../common/auth/auth-user';
 import { ProblemException } from '../common/problem/problem.exception';
-import { queryRows } from '../db/sql';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import type { Role } from '../users/user.entity';
-import { LOCKOUT } from './login-lockout';
+import { throttleKey } from './login-throttle';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { PasswordHasher } from './password-hasher';
 import { csrfTokenFor } from './token-secrets';
 import { TokenService, type IssuedToken } from './token.service';
@@ -22,7 +22,6 @@ interface LoginRow {
   unit_id: string | null;
   unit_code: string | null;
   password_hash: string;
-  locked_until: Date | null;
 }
 
 export interface LoginResult {
@@ -42,34 +41,40 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottleRepository,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResult> {
+  /**
+   * `clientAddress`: the caller's address (request.ip, which honours TRUST_PROXY). Failures are
+   * throttled per username and address (login-throttle.ts); known and unknown usernames take the
+   * same path, the same work and the same answers, and every failure and every throttled attempt
+   * is audited.
+   */
+  async login(username: string, password: string, clientAddress: string): Promise<LoginResult> {
+    const now = this.clock.now();
+    const key = throttleKey(username, clientAddress);
     const rows: LoginRow[] = await this.db.query(
-      `SELECT u.id, u.username, u.display_name, u.rank, u.role, u.unit_id, un.code AS unit_code, u.password_hash, u.locked_until
+      `SELECT u.id, u.username, u.display_name, u.rank, u.role, u.unit_id, un.code AS unit_code, u.password_hash
          FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id
         WHERE lower(u.username) = lower($1) AND u.active`,
       [username],
     );
     const user = rows[0];
-    if (!user) {
-      // Same work and same answer as a wrong password: no way to tell which usernames exist.
-      await this.hasher.burnTime(password);
+    const attempt = { username, clientAddress, user };
+    const waitUntil = await this.throttle.blockedUntil(key, now);
+    if (waitUntil) {
+      await this.auditAttempt('auth.throttled', attempt, {});
+      throw this.throttled(waitUntil, now);
+    }
+    // Same work for an unknown user as for a wrong password: no way to tell which usernames exist.
+    const valid = user ? await this.hasher.verify(user.password_hash, password) : (await this.hasher.burnTime(password), false);
+    if (!user || !valid) {
+      const failure = await this.throttle.recordFailure(key, now);
+      await this.auditAttempt('auth.login_failed', attempt, { failures: failure.failures, ...(failure.blocked_until ? { waitUntil: failure.blocked_until.toISOString() } : {}) });
       throw INVALID();
     }
-    const now = this.clock.now();
-    if (user.locked_until && user.locked_until > now) throw this.locked(user.locked_until, now);
 
-    if (!(await this.hasher.verify(user.password_hash, password))) {
-      const lockedUntil = await this.recordFailure(user.id, now);
-      if (lockedUntil) throw this.locked(lockedUntil, now);
-      throw INVALID();
-    }
-
-    await this.db.query(
-      `UPDATE app_user SET failed_logins = 0, first_failed_at = NULL, locked_until = NULL WHERE id = $1`,
-      [user.id],
-    );
+    await this.throttle.forget(key);
     const session = await this.tokens.issueSession(user.id);
     await this.audit.record({ actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id, unitId: user.unit_id });
     return {
@@ -84,43 +89,32 @@ export class AuthService {
   }
 
   async logout(user: AuthUser): Promise<void> {
-    await this.tokens.revoke(user.tokenId, user);
+    await this.tokens.endSession(user.tokenId, user);
     await this.audit.record({ actorId: user.id, action: 'auth.logout', subjectType: 'user', subjectId: user.id, unitId: user.unitId });
   }
 
   /**
-   * Counts a failure in one atomic UPDATE (concurrent attempts cannot slip past the limit) and
-   * returns the lock end when this failure locked the account.
+   * A failed or throttled attempt, known username or not: who was tried (the account, or the
+   * typed name when it looks like a username: a password typed into the name field is not kept),
+   * from which address.
    */
-  private async recordFailure(userId: string, now: Date): Promise<Date | null> {
-    const windowStart = new Date(now.getTime() - LOCKOUT.windowMs);
-    const lockUntil = new Date(now.getTime() + LOCKOUT.lockMs);
-    const [row] = await queryRows<{ failed_logins: number; locked_until: Date | null; unit_id: string | null }>(
-      this.db,
-      `UPDATE app_user SET
-          failed_logins   = CASE WHEN first_failed_at IS NULL OR first_failed_at < $2 THEN 1 ELSE failed_logins + 1 END,
-          first_failed_at = CASE WHEN first_failed_at IS NULL OR first_failed_at < $2 THEN $3 ELSE first_failed_at END,
-          locked_until    = CASE WHEN first_failed_at >= $2 AND failed_logins + 1 >= $4 THEN $5::timestamptz ELSE NULL END
-        WHERE id = $1
-        RETURNING failed_logins, locked_until, unit_id`,
-      [userId, windowStart, now, LOCKOUT.maxFailures, lockUntil],
-    );
+  private async auditAttempt(action: string, attempt: { username: string; clientAddress: string; user?: LoginRow }, details: Record<string, unknown>): Promise<void> {
+    const typed = /^[a-z0-9._-]{1,64}$/i.test(attempt.username) ? attempt.username.toLowerCase() : '(not a username)';
     await this.audit.record({
       actorId: null,
-      action: row.locked_until ? 'auth.locked' : 'auth.login_failed',
+      action,
       subjectType: 'user',
-      subjectId: userId,
-      unitId: row.unit_id,
-      details: { failures: row.failed_logins },
+      subjectId: attempt.user?.id ?? null,
+      unitId: attempt.user?.unit_id ?? null,
+      details: { ...details, username: typed, knownAccount: attempt.user !== undefined, clientAddress: attempt.clientAddress },
     });
-    return row.locked_until;
   }
 
-  private locked(until: Date, now: Date): ProblemException {
+  private throttled(until: Date, now: Date): ProblemException {
     const seconds = (until.getTime() - now.getTime()) / 1000;
     return ProblemException.tooManyRequests(
-      'account_locked',
-      `Too many failed logins; the account is locked for ${Math.ceil(seconds / 60)} more minute(s).`,
+      'login_throttled',
+      `Too many failed logins for this username from this address; try again in ${Math.ceil(seconds)} second(s).`,
       seconds,
     );
   }

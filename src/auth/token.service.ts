@@ -8,7 +8,13 @@ import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import type { Role } from '../users/user.entity';
 import type { TokenKind } from './api-token.entity';
 import { queryRows } from '../db/sql';
+import { ProblemException } from '../common/problem/problem.exception';
+import { ApiTokenRepository } from './api-token.repository';
 import { hashToken, newTokenSecret } from './token-secrets';
+
+/** Every API token expires: this many days when the creator names none, never more than API_TOKEN_MAX_DAYS. */
+export const API_TOKEN_DEFAULT_DAYS = 90;
+export const API_TOKEN_MAX_DAYS = 365;
 
 export interface IssuedToken {
   id: string;
@@ -38,7 +44,28 @@ export class TokenService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(GAUNG_CONFIG) private readonly config: GaungConfig,
     private readonly clock: Clock,
+    private readonly lineage: ApiTokenRepository,
   ) {}
+
+  /**
+   * A named API token, made only from an interactive session: a token can no longer mint
+   * tokens, so none outlives the credential that made it by being made from a short-lived token;
+   * the session itself is bounded by API_TOKEN_MAX_DAYS, the longest any API token lives.
+   * Revoking the session revokes the tokens it made (logging out does not: an integration's
+   * token outlives the console visit that created it).
+   */
+  async issueApi(creator: AuthUser, name: string, expiresInDays = API_TOKEN_DEFAULT_DAYS): Promise<IssuedToken> {
+    const parent = await this.lineage.credential(creator.tokenId);
+    if (!parent || parent.kind !== 'session') {
+      throw ProblemException.forbidden('session_required', 'API tokens are created from an interactive session (console or login), not with another API token.');
+    }
+    if (expiresInDays > API_TOKEN_MAX_DAYS) {
+      throw ProblemException.validation([{ field: 'expiresInDays', message: `expiresInDays must be at most ${API_TOKEN_MAX_DAYS}` }]);
+    }
+    const issued = await this.issue(creator.id, 'api', name, new Date(this.clock.now().getTime() + expiresInDays * 86_400_000));
+    await this.lineage.setParent(issued.id, creator.tokenId);
+    return issued;
+  }
 
   async issue(userId: string, kind: TokenKind, name: string, expiresAt: Date | null): Promise<IssuedToken> {
     const id = randomUUID();
@@ -91,7 +118,14 @@ export class TokenService {
         RETURNING user_id`,
       [tokenId, by.role === 'admin' ? null : by.id, this.clock.now()],
     );
-    return rows[0] ? { userId: rows[0].user_id } : null;
+    if (!rows[0]) return null;
+    await this.lineage.revokeDescendants(tokenId, this.clock.now());
+    return { userId: rows[0].user_id };
+  }
+
+  /** Ends a session on logout; the API tokens it made stay (they expire or are revoked by themselves). */
+  async endSession(tokenId: string, by: AuthUser): Promise<void> {
+    await this.db.query(`UPDATE api_token SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`, [tokenId, by.id, this.clock.now()]);
   }
 
   async revokeAllOf(userId: string): Promise<void> {

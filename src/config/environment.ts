@@ -213,6 +213,30 @@ export class Environment {
   @Min(0, { message: 'PARTNER_POLL_MINUTES must be between 0 (off) and 1440' })
   @Max(1440, { message: 'PARTNER_POLL_MINUTES must be between 0 (off) and 1440' })
   PARTNER_POLL_MINUTES?: number;
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'TEMPLATE_RENDER_TIMEOUT_MS must be an integer' })
+  @Min(100, { message: 'TEMPLATE_RENDER_TIMEOUT_MS must be between 100 and 30000' })
+  @Max(30_000, { message: 'TEMPLATE_RENDER_TIMEOUT_MS must be between 100 and 30000' })
+  TEMPLATE_RENDER_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'HTTP_KEEP_ALIVE_TIMEOUT_MS must be an integer' })
+  @Min(1000, { message: 'HTTP_KEEP_ALIVE_TIMEOUT_MS must be between 1000 and 600000' })
+  @Max(600_000, { message: 'HTTP_KEEP_ALIVE_TIMEOUT_MS must be between 1000 and 600000' })
+  HTTP_KEEP_ALIVE_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'HTTP_HEADERS_TIMEOUT_MS must be an integer' })
+  @Min(1000, { message: 'HTTP_HEADERS_TIMEOUT_MS must be between 1000 and 600000' })
+  @Max(600_000, { message: 'HTTP_HEADERS_TIMEOUT_MS must be between 1000 and 600000' })
+  HTTP_HEADERS_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @IsString()
+  WEBHOOK_CHANNEL_ALLOW_HOSTS?: string;
 
   // Channel connections (issue 21): OAuth apps and endpoints, README "Channel connections".
   @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(200)

@@ -46,6 +46,14 @@ export interface GaungConfig {
   feedFetchMaxBytes: number;
   /** Minutes between partner-feed polls; 0 turns the poller off on this instance. */
   partnerPollMinutes: number;
+  /** Longest render of an officer-written template (override) in its worker thread before it is stopped. */
+  templateRenderTimeoutMs: number;
+  /** How long an idle kept-alive HTTP connection stays open (above a load balancer's idle timeout). */
+  httpKeepAliveTimeoutMs: number;
+  /** Time allowed to receive a request's headers; always above httpKeepAliveTimeoutMs. */
+  httpHeadersTimeoutMs: number;
+  /** Hosts a webhook channel account may post to although the address policy refuses them (e.g. an intranet relay). */
+  webhookChannelAllowHosts: string[];
   /** Channel connections (issue 21): OAuth apps, their endpoints, and the health and engagement schedules. */
   connections: ConnectionsConfig;
 }

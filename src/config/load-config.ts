@@ -19,6 +19,8 @@ const KNOWN = [
   'LOGIN_RATE_PER_MINUTE', 'RETENTION_DAYS', 'DISPATCH_INTERVAL_MS', 'MEDIA_MAX_BYTES', 'MEDIA_MAX_PIXELS',
   'X_API_BASE_URL', 'GRAPH_API_BASE_URL', 'TELEGRAM_API_BASE_URL', 'PUBLISH_TIMEOUT_MS',
   'FEED_ITEMS', 'FEED_CHECK_INTERVAL_MS', 'WEBSUB_HUB_URL', 'FEED_FETCH_TIMEOUT_MS', 'FEED_FETCH_MAX_BYTES',
+  'PARTNER_POLL_MINUTES', 'TEMPLATE_RENDER_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 'HTTP_HEADERS_TIMEOUT_MS',
+  'WEBHOOK_CHANNEL_ALLOW_HOSTS',
   'PARTNER_POLL_MINUTES',
   'X_CLIENT_ID', 'X_CLIENT_SECRET', 'X_AUTHORIZE_URL', 'X_TOKEN_URL', 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET', 'FACEBOOK_AUTHORIZE_URL',
   'TIKTOK_CLIENT_KEY', 'TIKTOK_CLIENT_SECRET', 'TIKTOK_AUTHORIZE_URL', 'TIKTOK_API_BASE_URL', 'TIKTOK_DIRECT_POST',
@@ -33,6 +35,8 @@ function firstMessage(error: ValidationError): string {
   const key = TYPE_CONSTRAINTS.find((name) => name in constraints) ?? Object.keys(constraints)[0];
   return key ? constraints[key] : `${error.property} is invalid`;
 }
+
+const hostList = (value: string | undefined) => (value ?? '').split(',').map((h) => h.trim()).filter(Boolean);
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 
@@ -51,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GaungConfig {
     throw new ConfigError('SECRET_KEY', 'SECRET_KEY is required when DATABASE_URL is set (at least 32 characters)');
   }
   const port = parsed.PORT ?? 3000;
+  const keepAlive = parsed.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? 65_000;
   const publicBaseUrl = withoutTrailingSlash(parsed.PUBLIC_BASE_URL ?? `http://localhost:${port}`);
   return {
     databaseUrl: parsed.DATABASE_URL,
@@ -63,10 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GaungConfig {
     // Demo data is seeded by default in embedded mode (the newcomer's first start), opt-in otherwise.
     demo: parsed.DEMO ?? !parsed.DATABASE_URL,
     logLevel: parsed.LOG_LEVEL ?? 'info',
-    feedFetchAllowHosts: (parsed.FEED_FETCH_ALLOW_HOSTS ?? '')
-      .split(',')
-      .map((h) => h.trim())
-      .filter(Boolean),
+    feedFetchAllowHosts: hostList(parsed.FEED_FETCH_ALLOW_HOSTS),
     sessionTtlHours: parsed.SESSION_TTL_HOURS ?? 12,
     dbPoolSize: parsed.DB_POOL_SIZE ?? 10,
     trustProxy: parsed.TRUST_PROXY ?? false,
@@ -86,6 +88,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GaungConfig {
     feedFetchTimeoutMs: parsed.FEED_FETCH_TIMEOUT_MS ?? 10_000,
     feedFetchMaxBytes: parsed.FEED_FETCH_MAX_BYTES ?? 5 * 1024 * 1024,
     partnerPollMinutes: parsed.PARTNER_POLL_MINUTES ?? 15,
+    templateRenderTimeoutMs: parsed.TEMPLATE_RENDER_TIMEOUT_MS ?? 2_000,
+    // Longer than the 60 s idle timeout of common load balancers, so that the balancer, not
+    // Gaung, closes an idle connection (a server closing first gives intermittent 502s).
+    httpKeepAliveTimeoutMs: keepAlive,
+    // Node requires headersTimeout > keepAliveTimeout, or a kept-alive socket may be cut mid-request.
+    httpHeadersTimeoutMs: Math.max(parsed.HTTP_HEADERS_TIMEOUT_MS ?? keepAlive + 1_000, keepAlive + 1_000),
+    webhookChannelAllowHosts: hostList(parsed.WEBHOOK_CHANNEL_ALLOW_HOSTS),
     connections: connectionsConfig(parsed),
   };
 }

@@ -3,6 +3,7 @@ import { Body, Get, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/com
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AuthService } from '../auth/auth.service';
+import { clientAddress } from '../auth/client-address';
 import { LoginDto } from '../auth/dto/login.dto';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie';
 import { safeEqual } from '../auth/token-secrets';
@@ -40,7 +41,7 @@ export class LoginController {
   @Public()
   @Post('login')
   @AcceptsBody('form')
-  @UseGuards(ThrottlerGuard) // the same per-address limit as the API login; the account lockout is in AuthService
+  @UseGuards(ThrottlerGuard) // the same per-address limit as the API login; the per-username-and-address throttle is in AuthService
   async login(@Req() request: ConsoleRequest, @Res() response: Response, @Body() body: FormBody) {
     const next = safeLocalPath(body?.next);
     const expired = body?.restore === '1';
@@ -50,16 +51,17 @@ export class LoginController {
     }
     try {
       const dto = await validateAs(LoginDto, { username: body.username ?? '', password: body.password ?? '' });
-      const result = await this.auth.login(dto.username, dto.password);
+      const result = await this.auth.login(dto.username, dto.password, clientAddress(request));
       setSessionCookie(response, this.config, result.session.token, result.session.expiresAt);
       response.clearCookie(LOGIN_CSRF_COOKIE, { path: '/login' });
       response.redirect(303, returnTo(next, expired));
     } catch (error) {
       if (!(error instanceof ProblemException)) throw error;
       const { status, code, headers } = error.problem;
-      if (code === 'account_locked') {
-        const minutes = Math.max(1, Math.ceil(Number(headers?.['Retry-After'] ?? 60) / 60));
-        return this.show(request, response, next, `Akun terkunci karena terlalu banyak percobaan yang gagal. Coba lagi dalam ${minutes} menit.`, 429, expired);
+      if (code === 'login_throttled') {
+        const seconds = Math.max(1, Number(headers?.['Retry-After'] ?? 60));
+        const wait = seconds < 60 ? `${seconds} detik` : `${Math.ceil(seconds / 60)} menit`;
+        return this.show(request, response, next, `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${wait}.`, 429, expired);
       }
       if (status === 400) return this.show(request, response, next, 'Isi nama pengguna dan kata sandi.', 400, expired);
       if (status === 401) return this.show(request, response, next, 'Nama pengguna atau kata sandi salah.', 401, expired);

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
@@ -6,9 +6,11 @@ import { queryRows } from '../db/sql';
 import type { Channel } from './channels';
 import { Drafter, type RenderedDraft } from './engine/drafter';
 import { nearDuplicateFinding, type RecentRelease, ShingleCache } from './lint/near-duplicate';
-import { type LoadedSource, type SourceRow, StorySourceLoader } from './story-source.loader';
+import { type DraftingInputs, type LoadedSource, type SourceRow, StorySourceLoader } from './story-source.loader';
+import { OverrideRenderer } from './templates/override-renderer';
 import { TemplateStore } from './templates/template-store';
 import { buildStoryView } from './view-model/build-story-view';
+import type { StoryView } from './view-model/story-view';
 
 const NEAR_DUPLICATE_WINDOW_MS = 30 * 86_400_000;
 
@@ -17,12 +19,14 @@ const NEAR_DUPLICATE_WINDOW_MS = 30 * 86_400_000;
 export class DraftWriter {
   private readonly drafter: Drafter;
   private readonly recentShingles = new ShingleCache();
+  private readonly logger = new Logger('DraftWriter');
 
   constructor(
     private readonly loader: StorySourceLoader,
     private readonly templates: TemplateStore,
     @Inject(GAUNG_CONFIG) private readonly config: GaungConfig,
     private readonly clock: Clock,
+    private readonly overrides: OverrideRenderer,
   ) {
     this.drafter = new Drafter(templates.engine);
   }
@@ -33,8 +37,7 @@ export class DraftWriter {
    */
   async render(manager: EntityManager, storyId: string, ownKey?: string, sourceRow?: SourceRow): Promise<{ source: LoadedSource; drafts: RenderedDraft[] }> {
     const source = await this.loader.loadForDrafting(manager, storyId, new Date(this.clock.now().getTime() - NEAR_DUPLICATE_WINDOW_MS), sourceRow);
-    const templates = this.templates.fromOverrides(source.overrides, source.unitIds);
-    const drafts = this.drafter.draftAll(buildStoryView(source, this.config.publicBaseUrl), templates);
+    const drafts = await this.draftAll(buildStoryView(source, this.config.publicBaseUrl), source);
     const website = drafts.find((d) => d.channel === 'website');
     if (website) {
       const recent: (RecentRelease & { id: string })[] = source.recent;
@@ -51,6 +54,22 @@ export class DraftWriter {
       if (finding) website.lint.push(finding);
     }
     return { source, drafts };
+  }
+
+  /**
+   * The shipped templates render here, in-process (the fast path); a unit chain with overrides
+   * (written by officers) renders in OverrideRenderer's worker under a time limit. An override
+   * that fails or overruns there falls back to the shipped templates: an intake never waits on
+   * or fails because of a template.
+   */
+  private async draftAll(view: StoryView, source: DraftingInputs): Promise<RenderedDraft[]> {
+    if (source.overrides.length === 0) return this.drafter.draftAll(view, this.templates.defaults);
+    try {
+      return await this.overrides.draftAll(view, source.overrides, source.unitIds);
+    } catch (error) {
+      this.logger.warn(`template override of story ${source.story.id} not used: ${(error as Error).message.slice(0, 200)}`);
+      return this.drafter.draftAll(view, this.templates.defaults);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import { DraftWriter } from './draft-writer.service';
 import { DraftsController } from './drafts.controller';
 import { DraftsService } from './drafts.service';
 import { StorySourceLoader } from './story-source.loader';
+import { OverrideRenderer } from './templates/override-renderer';
 import { TemplateStore } from './templates/template-store';
 import { TemplatesController } from './templates/templates.controller';
 import { TemplatesService } from './templates/templates.service';
@@ -11,7 +12,7 @@ import { TemplatesService } from './templates/templates.service';
 @Global()
 @Module({
   controllers: [DraftsController, TemplatesController],
-  providers: [DraftWriter, DraftsService, StorySourceLoader, TemplateStore, TemplatesService],
+  providers: [DraftWriter, DraftsService, OverrideRenderer, StorySourceLoader, TemplateStore, TemplatesService],
   exports: [DraftWriter, DraftsService, StorySourceLoader, TemplateStore, TemplatesService],
 })
 export class DraftingModule {}

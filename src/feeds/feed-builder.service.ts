@@ -6,6 +6,7 @@ import { humanTime } from './feed-dates';
 import { type FeedDocument, type FeedFormat, type FeedItem, type FeedPhoto, type FeedRendition, type FeedScope } from './feed-model';
 import { FeedRepository, type RenditionRow, type StoryRow } from './feed-repository';
 import { cleanLine, paragraphs, releaseHtml, summaryOf } from './feed-text';
+import { stripInvisible } from '../common/text/invisible';
 import { renderAtom } from './serializers/atom';
 import { renderJsonFeed } from './serializers/json-feed';
 import { renderRss } from './serializers/rss';
@@ -46,7 +47,8 @@ export class FeedBuilder {
       items,
     };
     const embargoes = items.filter((i) => i.embargoUntil).map((i) => i.embargoUntil!.getTime());
-    return { body: this.render(document, scope), items: items.length, validUntil: embargoes.length ? new Date(Math.min(...embargoes)) : null };
+    // a second line of defence behind cleanText: nothing invisible in any field of any format
+    return { body: stripInvisible(this.render(document, scope)), items: items.length, validUntil: embargoes.length ? new Date(Math.min(...embargoes)) : null };
   }
 
   private render(document: FeedDocument, scope: FeedScope): string {

@@ -1,3 +1,5 @@
+import { stripInvisible } from '../common/text/invisible';
+
 /**
  * Text of stories as feeds carry it. Drafts are plain text (templates/content/<kind>/website.hbs):
  * the first paragraph is the lead ("JAKARTA SELATAN - ..."), paragraphs are separated by blank
@@ -12,7 +14,7 @@
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? '').replace(/\r\n?/g, '\n').replace(NOT_XML, '');
+  return stripInvisible((text ?? '').replace(/\r\n?/g, '\n').replace(NOT_XML, ''));
 }
 
 /** One line (titles, attributes): whitespace runs become one space. */

@@ -13,6 +13,7 @@ import { CitizenContacts } from './privacy/citizen-contacts';
 import { RetentionJob } from './privacy/retention.job';
 import { IntakeIntegrations } from './webhook/intake-integrations.service';
 import { IntegrationsController } from './webhook/integrations.controller';
+import { WebhookDeliveryRepository } from './webhook/webhook-delivery.repository';
 import { WebhookSignatureGuard } from './webhook/webhook-signature.guard';
 import { WebhookController } from './webhook/webhook.controller';
 
@@ -20,7 +21,7 @@ import { WebhookController } from './webhook/webhook.controller';
   controllers: [ComplaintsController, FeedbackController, AchievementsController, WebhookController, IntegrationsController],
   providers: [
     ComplaintsService, ComplaintRecords, FeedbackService, AchievementsService, CitizenContacts, RetentionJob,
-    IntakeDispatcher, IntakeIntegrations, WebhookSignatureGuard, IntakeCorrections, CorrectionsRepository,
+    IntakeDispatcher, IntakeIntegrations, WebhookDeliveryRepository, WebhookSignatureGuard, IntakeCorrections, CorrectionsRepository,
   ],
   exports: [ComplaintsService, FeedbackService, AchievementsService, RetentionJob, IntakeDispatcher, IntakeCorrections],
 })

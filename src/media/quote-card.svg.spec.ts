@@ -32,6 +32,16 @@ describe('quote card', () => {
     expect(svg).toContain('&lt;/text&gt;&lt;image');
   });
 
+  it('strips bidi overrides and invisible format characters from everything on the card (issue 17: a card rendered text reversed)', () => {
+    const { svg, quote, attribution, unit } = quoteCardSvg({
+      quote: '\u202eTerima kasih\u202c, motor \u2067saya\u2069 kembali.\u200b\ufeff', attribution: '\u202dA.W.\u202c', unitName: 'Polsek \u202eKebayoran Baru',
+    });
+    expect(svg).not.toMatch(/[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
+    expect(quote.lines.join(' ')).toBe('Terima kasih, motor saya kembali.');
+    expect(attribution.lines.join(' ')).toBe('— A.W.');
+    expect(unit.lines.join(' ')).toBe('Polsek Kebayoran Baru');
+  });
+
   it('keeps a short quote large and on few lines', () => {
     const { quote } = quoteCardSvg({ quote: 'Terima kasih, motor saya kembali.', attribution: 'A.W.', unitName: 'Polsek Kebayoran Baru' });
     expect(quote.fontSize).toBe(64);

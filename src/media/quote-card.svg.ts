@@ -1,3 +1,4 @@
+import { stripInvisible } from '../common/text/invisible';
 import { emToPx, graphemes, textEm, textWidth, type Weight } from './text-metrics';
 
 export interface QuoteCardInput {
@@ -120,9 +121,10 @@ function textLines(fitted: FittedText, box: Box, attributes: string, centreVerti
 
 /** The whole card as SVG 1080x1080; sizes and lines are returned for the tests. */
 export function quoteCardSvg(input: QuoteCardInput): { svg: string; quote: FittedText; attribution: FittedText; unit: FittedText } {
-  const quote = fitText(input.quote, CARD.quote, { max: 64, min: 22 });
-  const attribution = fitText(`— ${input.attribution ?? 'Seorang warga'}`, CARD.attribution, { max: 40, min: 20 }, 'bold');
-  const unit = fitText(input.unitName, CARD.unit, { max: 34, min: 18 }, 'bold');
+  // a bidi override in a quote rendered the card's text reversed: invisible controls never reach it
+  const quote = fitText(stripInvisible(input.quote), CARD.quote, { max: 64, min: 22 });
+  const attribution = fitText(`— ${stripInvisible(input.attribution ?? 'Seorang warga')}`, CARD.attribution, { max: 40, min: 20 }, 'bold');
+  const unit = fitText(stripInvisible(input.unitName), CARD.unit, { max: 34, min: 18 }, 'bold');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.size}" height="${CARD.size}" viewBox="0 0 ${CARD.size} ${CARD.size}">
   <rect width="${CARD.size}" height="${CARD.size}" fill="${CARD.background}"/>
   <rect width="${CARD.size}" height="14" fill="${CARD.accent}"/>

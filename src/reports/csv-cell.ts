@@ -4,7 +4,12 @@
  * a sum. Such cells are prefixed with a single quote (OWASP "CSV injection"), which spreadsheets
  * show as text and hide.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheets also skip leading blanks and line breaks before judging a cell (issue 17:
+ * "\n=cmd" and "   =1+1" were not neutralised), and some read the full-width forms of the
+ * formula signs as the signs themselves.
+ */
+const FORMULA_START = /^[\s\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
 
 export function neutraliseCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';

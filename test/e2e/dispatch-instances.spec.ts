@@ -29,7 +29,7 @@ describeRealPg('dispatch across instances', () => {
 
   beforeAll(async () => {
     const url = await endpoint.start();
-    t = await createTestApp({ env: { DISPATCH_INTERVAL_MS: '0' } });
+    t = await createTestApp({ env: { DISPATCH_INTERVAL_MS: '0', WEBHOOK_CHANNEL_ALLOW_HOSTS: '127.0.0.1' } });
     await t.http.put('/api/v1/units/POLSEK-KEBAYORAN-BARU/channels/telegram').set(bearer(await t.login('admin')))
       .send({ mode: 'webhook', credentials: { url: `${url}/count`, secret: 'count-secret-0123456789' } }).expect(200);
   });
@@ -43,7 +43,7 @@ describeRealPg('dispatch across instances', () => {
     const instance = startAppProcess({
       // node-pg names its connections after PGAPPNAME: the outage below cuts only the instances'
       DATABASE_URL: t.db.url, PGAPPNAME: 'gaung-instance', SECRET_KEY: TEST_SECRET_KEY, PORT: String(await freePort()), DEMO: '0',
-      ADMIN_PASSWORD: 'not-used-admin-password', DISPATCH_INTERVAL_MS: '50', LOG_LEVEL: 'warn', ...extra,
+      ADMIN_PASSWORD: 'not-used-admin-password', DISPATCH_INTERVAL_MS: '50', LOG_LEVEL: 'warn', WEBHOOK_CHANNEL_ALLOW_HOSTS: '127.0.0.1', ...extra,
     });
     instances.push(instance);
     await waitForOutput(instance, /listening on/);

@@ -156,13 +156,31 @@ describe('approval workflow', () => {
   });
 
   it('publishes urgently on one approval, then waits for a second one after the fact', async () => {
-    const id = await newStory('humas.kebayoran', 'POLSEK-KEBAYORAN-BARU');
+    const id = await newStory('operator.kebayoran', 'POLSEK-KEBAYORAN-BARU');
     await act('humas.kebayoran', id, 'approve', { urgent: true }).expect(400);
     const urgent = await act('humas.kebayoran', id, 'approve', { urgent: true, reason: 'Klarifikasi hoaks yang beredar' }).expect(200);
     expect(urgent.body).toMatchObject({ status: 'approved', urgent: true, awaitingConfirmation: true });
     expect((await act('humas.kebayoran', id, 'approve').expect(403)).body.code).toBe('four_eyes');
     const confirmed = await act('humas2.kebayoran', id, 'approve').expect(200);
     expect(confirmed.body).toMatchObject({ status: 'approved', awaitingConfirmation: false });
+  });
+
+  it('never lets the author or the last editor approve urgently, and takes the confirmation from a third officer', async () => {
+    const authored = await newStory('humas.kebayoran', 'POLSEK-KEBAYORAN-BARU');
+    const refused = await act('humas.kebayoran', authored, 'approve', { urgent: true, reason: 'Klarifikasi hoaks yang beredar' }).expect(403);
+    expect(refused.body.code).toBe('four_eyes');
+    expect(await statusOf(authored)).toBe('draft');
+
+    const edited = await newStory('operator.kebayoran', 'POLSEK-KEBAYORAN-BARU');
+    const website = (await t.http.get(`/api/v1/stories/${edited}`).set(as('humas2.kebayoran')).expect(200)).body.drafts.find((d: { channel: string }) => d.channel === 'website');
+    await t.http.put(`/api/v1/stories/${edited}/drafts/website`).set(as('humas2.kebayoran')).send({ title: website.title, body: `${website.body}\n\nTambahan.`, revision: website.revision }).expect(200);
+    expect((await act('humas2.kebayoran', edited, 'approve', { urgent: true, reason: 'Klarifikasi hoaks yang beredar' }).expect(403)).body.code).toBe('four_eyes');
+    await act('humas.kebayoran', edited, 'approve', { urgent: true, reason: 'Klarifikasi hoaks yang beredar' }).expect(200);
+    // the last editor and the urgent approver may not confirm; the author is no humas at all
+    expect((await act('humas2.kebayoran', edited, 'approve').expect(403)).body.code).toBe('four_eyes');
+    expect((await act('humas.kebayoran', edited, 'approve').expect(403)).body.code).toBe('four_eyes');
+    const confirmed = await act('humas.jaksel', edited, 'approve').expect(200);
+    expect(confirmed.body).toMatchObject({ awaitingConfirmation: false });
   });
 
   it('keeps comments visible to everyone in scope', async () => {

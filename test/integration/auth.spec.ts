@@ -8,7 +8,8 @@ describe('auth', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    // TRUST_PROXY: X-Forwarded-For stands for the caller's address, as behind the load balancer
+    t = await createTestApp({ clock, env: { TRUST_PROXY: '1' } });
   });
   afterAll(() => t.close());
 
@@ -39,33 +40,79 @@ describe('auth', () => {
     expect(row.password_hash).not.toContain(DEMO_PASSWORD);
   });
 
-  it('locks an account for 15 minutes after 5 failures within 15 minutes', async () => {
-    const attempt = (password: string) => t.http.post(LOGIN).send({ username: 'humas.makassar', password });
-    for (let i = 0; i < 4; i++) await attempt('wrong-password').expect(401);
-    const locking = await attempt('wrong-password').expect(429);
-    expect(locking.body.code).toBe('account_locked');
-    expect(Number(locking.headers['retry-after'])).toBe(900);
+  const from = (address: string, username: string, password: string) => t.http.post(LOGIN).set('X-Forwarded-For', address).send({ username, password });
 
-    clock.advance(5 * 60_000);
-    const stillLocked = await attempt(DEMO_PASSWORD).expect(429);
-    expect(Number(stillLocked.headers['retry-after'])).toBe(600);
-
-    clock.advance(10 * 60_000 + 1_000);
-    await attempt(DEMO_PASSWORD).expect(200);
-    const audit = await t.dataSource.query(
-      `SELECT action FROM audit_event e JOIN app_user u ON u.id = e.subject_id::uuid WHERE u.username = 'humas.makassar' ORDER BY seq`,
-    );
-    expect(audit.map((a: { action: string }) => a.action)).toEqual([
-      'user.create', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.locked', 'auth.login',
-    ]);
+  it('never lets an attacker at another address lock an officer out (issue 17: lockout as a weapon)', async () => {
+    for (let i = 0; i < 12; i++) {
+      const attempt = await from('203.0.113.66', 'humas.makassar', 'wrong-password');
+      expect([401, 429]).toContain(attempt.status);
+      clock.advance(1_000);
+    }
+    await from('198.51.100.7', 'humas.makassar', DEMO_PASSWORD).expect(200);
   });
 
-  it('does not lock for failures spread over more than 15 minutes', async () => {
-    const attempt = (password: string) => t.http.post(LOGIN).send({ username: 'humas.papua', password });
-    for (let i = 0; i < 4; i++) await attempt('wrong-password').expect(401);
-    clock.advance(16 * 60_000);
-    await attempt('wrong-password').expect(401);
+  it('throttles a username from one address with growing delays, and forgets them after a success', async () => {
+    const attempt = (password: string) => from('203.0.113.10', 'humas.papua', password);
+    for (let i = 0; i < 2; i++) await attempt('wrong-password').expect(401);
+    await attempt('wrong-password').expect(401); // the third failure starts a 1 s wait
+    const first = await attempt(DEMO_PASSWORD).expect(429);
+    expect(first.body.code).toBe('login_throttled');
+    expect(Number(first.headers['retry-after'])).toBe(1);
+    clock.advance(1_000);
+    await attempt('wrong-password').expect(401); // the fourth: 2 s
+    clock.advance(1_000);
+    expect(Number((await attempt(DEMO_PASSWORD).expect(429)).headers['retry-after'])).toBe(1);
+    clock.advance(1_000);
+    await attempt('wrong-password').expect(401); // the fifth: 4 s
+    expect(Number((await attempt(DEMO_PASSWORD).expect(429)).headers['retry-after'])).toBe(4);
+    clock.advance(4_000);
     await attempt(DEMO_PASSWORD).expect(200);
+    await attempt('wrong-password').expect(401); // counted afresh after the success
+    await attempt(DEMO_PASSWORD).expect(200);
+  });
+
+  it('answers unknown and known usernames the same way, throttled alike, in about the same time (issue 17: no oracle)', async () => {
+    const answers: Record<string, { statuses: number[]; bodies: unknown[]; ms: number[] }> = {};
+    for (const username of ['nobody.at.all', 'humas.jaktim']) {
+      const seen = { statuses: [] as number[], bodies: [] as unknown[], ms: [] as number[] };
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        const response = await from('203.0.113.20', username, 'wrong-password');
+        seen.ms.push(performance.now() - started);
+        seen.statuses.push(response.status);
+        seen.bodies.push({ ...response.body, detail: response.body.detail?.replace(/\d+/g, 'N') });
+      }
+      answers[username] = seen;
+    }
+    expect(answers['nobody.at.all'].statuses).toEqual([401, 401, 401, 429, 429]);
+    expect(answers['nobody.at.all']).toMatchObject({ statuses: answers['humas.jaktim'].statuses, bodies: answers['humas.jaktim'].bodies });
+    // both verify an argon2 hash: the medians of the 401s stay within a factor of two
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
+    const [unknown, known] = [median(answers['nobody.at.all'].ms.slice(0, 3)), median(answers['humas.jaktim'].ms.slice(0, 3))];
+    expect(unknown / known).toBeGreaterThan(0.5);
+    expect(unknown / known).toBeLessThan(2);
+    clock.advance(20 * 60_000);
+  });
+
+  it('audits failed logins for unknown usernames and attempts while throttled (issue 17: audit gaps)', async () => {
+    clock.advance(20 * 60_000);
+    await from('203.0.113.30', 'no.such.officer', 'wrong-password').expect(401);
+    await from('203.0.113.30', 'pAssw0rd typed here!', 'x').expect(401);
+    for (let i = 0; i < 3; i++) await from('203.0.113.30', 'humas.metro', 'wrong-password').expect(401);
+    await from('203.0.113.30', 'humas.metro', DEMO_PASSWORD).expect(429);
+    const events: { action: string; subject_id: string | null; details: Record<string, unknown> }[] = await t.dataSource.query(
+      `SELECT action, subject_id, details FROM audit_event WHERE action IN ('auth.login_failed', 'auth.throttled') AND details->>'clientAddress' = '203.0.113.30' ORDER BY seq`);
+    const [metro] = await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'humas.metro'`);
+    expect(events.map((e) => [e.action, e.subject_id, e.details.username, e.details.knownAccount])).toEqual([
+      ['auth.login_failed', null, 'no.such.officer', false],
+      ['auth.login_failed', null, '(not a username)', false],
+      ['auth.login_failed', metro.id, 'humas.metro', true],
+      ['auth.login_failed', metro.id, 'humas.metro', true],
+      ['auth.login_failed', metro.id, 'humas.metro', true],
+      ['auth.throttled', metro.id, 'humas.metro', true],
+    ]);
+    expect(JSON.stringify(events)).not.toContain('pAssw0rd');
+    clock.advance(20 * 60_000);
   });
 
   it('issues API tokens shown once and stored as hashes, and revokes them', async () => {
@@ -92,6 +139,30 @@ describe('auth', () => {
     await t.http.get('/api/v1/auth/me').set(bearer(created.body.token)).expect(200);
     clock.advance(86_400_000 + 1_000);
     await t.http.get('/api/v1/auth/me').set(bearer(created.body.token)).expect(401);
+  });
+
+  it('lets only an interactive session create API tokens, each with a bounded lifetime, revoked with their session (issue 17)', async () => {
+    const session = await t.login('humas.metro');
+    const day = await t.http.post('/api/v1/auth/tokens').set(bearer(session)).send({ name: 'satu hari', expiresInDays: 1 }).expect(201);
+    // a 1-day token minting a long-lived one: refused
+    const minted = await t.http.post('/api/v1/auth/tokens').set(bearer(day.body.token)).send({ name: 'abadi' }).expect(403);
+    expect(minted.body.code).toBe('session_required');
+    // no token without an expiry, none beyond the maximum
+    const plain = await t.http.post('/api/v1/auth/tokens').set(bearer(session)).send({ name: 'tanpa batas' }).expect(201);
+    expect(new Date(plain.body.expiresAt).getTime() - clock.now().getTime()).toBe(90 * 86_400_000);
+    const far = await t.http.post('/api/v1/auth/tokens').set(bearer(session)).send({ name: 'jauh', expiresInDays: 3650 }).expect(400);
+    expect(far.body.errors[0].field).toBe('expiresInDays');
+    // the parent session revoked (stolen, say): the tokens it made stop working
+    const [{ id: sessionId }] = await t.dataSource.query(`SELECT parent_id AS id FROM api_token WHERE id = $1`, [plain.body.id]);
+    const admin = await t.login('admin');
+    await t.http.delete(`/api/v1/auth/tokens/${sessionId}`).set(bearer(admin)).expect(204);
+    for (const token of [plain.body.token, day.body.token]) await t.http.get('/api/v1/auth/me').set(bearer(token)).expect(401);
+    // logging out is not a revocation: an integration's token outlives the console visit
+    const next = await t.login('humas.metro');
+    const kept = await t.http.post('/api/v1/auth/tokens').set(bearer(next)).send({ name: 'integrasi' }).expect(201);
+    await t.http.post('/api/v1/auth/logout').set(bearer(next)).expect(204);
+    await t.http.get('/api/v1/auth/me').set(bearer(next)).expect(401);
+    await t.http.get('/api/v1/auth/me').set(bearer(kept.body.token)).expect(200);
   });
 
   it('does not let one user revoke another user\'s token', async () => {

@@ -51,10 +51,12 @@ describe('intake webhook', () => {
 
   it('accepts a signed complaint (201), and the same again as a duplicate (200)', async () => {
     const raw = JSON.stringify({ kind: 'complaint', item: complaint({ externalRef: 'WH-GOOD-1' }) });
-    const first = await signed(raw).expect(201);
+    const ts = now();
+    const first = await signed(raw, { timestamp: ts }).expect(201);
     expect(first.body).toMatchObject({ id: expect.any(String), storyId: expect.any(String) });
     expect(first.body.redactions).toEqual([{ field: 'summary', kind: 'phone', count: 1 }]);
-    const again = await signed(raw).expect(200);
+    // a resend is signed anew (a new timestamp): the same signed request again is a replay (below)
+    const again = await signed(raw, { timestamp: ts - 1 }).expect(200);
     expect(again.body).toEqual(first.body);
     const other = await signed(JSON.stringify({ kind: 'complaint', item: complaint({ externalRef: 'WH-GOOD-1', summary: 'Lain' }) })).expect(409);
     expect(other.body.code).toBe('external_ref_conflict');
@@ -68,6 +70,33 @@ describe('intake webhook', () => {
     expect(JSON.stringify(audit)).not.toMatch(/Andreas|8877|3174051508850003/);
     const [created] = await t.dataSource.query(`SELECT details FROM audit_event WHERE action = 'complaint.create' AND subject_id = $1`, [first.body.id]);
     expect(created.details.origin).toBe('webhook');
+  });
+
+  it('refuses a replay of a signed request with 409 replayed, on every instance, and creates one story', async () => {
+    // feedback has no externalRef: without replay refusal, each copy was a new story
+    const item = { unitCode: 'POLSEK-KEBAYORAN-BARU', serviceType: 'skck', rating: 5, text: 'Pelayanan cepat dan ramah sekali.', author: { name: 'Dewi' },
+      consent: { level: 'initials', quote: true }, source: 'survey', receivedAt: '2026-10-20T03:00:00Z' };
+    const raw = JSON.stringify({ kind: 'feedback', item });
+    const timestamp = now();
+    const stories = () => count('story');
+    const replays = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intake.webhook.refused' AND details->>'code' = 'replayed'`))[0].n as number;
+    const replaysBefore = await replays();
+    const before = await stories();
+    await signed(raw, { timestamp }).expect(201);
+    const other = await createTestApp({ shareDatabaseOf: t });
+    try {
+      for (const http of [t.http, other.http, t.http]) {
+        const replay = await http.post('/api/v1/intake/webhook').set('Content-Type', 'application/json')
+          .set('X-Gaung-Integration', integration.id).set('X-Gaung-Timestamp', String(timestamp))
+          .set('X-Gaung-Signature', signWebhook(integration.secret, timestamp, raw)).send(raw).expect(409);
+        expect(replay.body).toMatchObject({ code: 'replayed', status: 409 });
+        expect(replay.headers['content-type']).toMatch(/problem\+json/);
+      }
+    } finally {
+      await other.close();
+    }
+    expect((await stories()) - before).toBe(1);
+    expect((await replays()) - replaysBefore).toBe(3);
   });
 
   describe('refuses with 401 problem+json and writes nothing', () => {

@@ -63,6 +63,15 @@ describe('intake', () => {
     const forCommander = await t.http.get(`/api/v1/complaints/${body.id}`).set(bearer(commander)).expect(200);
     expect(forCommander.body.complainant).toBeUndefined();
     expect(JSON.stringify(forCommander.body)).not.toMatch(/Andreas Wibowo|8877|3174051508850003/);
+    // issue 17: every read of the contact data is audited (who, whose, when), without the values
+    const reads: { actor_id: string; subject_id: string; details: { fields: string[] }; at: Date }[] = await t.dataSource.query(
+      `SELECT actor_id, subject_id, details, at FROM audit_event WHERE action = 'citizen_contact.read' AND subject_id = $1 ORDER BY seq`, [body.id]);
+    const ids = await t.dataSource.query(`SELECT username, id FROM app_user WHERE username IN ('operator.kebayoran', 'humas.jaksel')`);
+    const idOf = (name: string) => ids.find((u: { username: string }) => u.username === name).id;
+    expect(reads.map((r) => r.actor_id)).toEqual([idOf('operator.kebayoran'), idOf('humas.jaksel')]);
+    expect(reads[0].details.fields).toEqual(['name', 'phone', 'email', 'nik']);
+    expect(reads[0].at).toBeInstanceOf(Date);
+    expect(JSON.stringify(reads)).not.toMatch(/Andreas|8877|3174051508850003/);
     const sibling = await t.login('humas.jaktim');
     await t.http.get(`/api/v1/complaints/${body.id}`).set(bearer(sibling)).expect(404);
   });
@@ -191,7 +200,7 @@ describe('intake', () => {
     const [story] = await t.dataSource.query(`SELECT status FROM story WHERE id = $1`, [body.storyId]);
     expect(story.status).toBe('withdrawn');
     const audit = await t.dataSource.query(`SELECT action FROM audit_event WHERE subject_id IN ($1, $2) ORDER BY seq`, [body.id, body.storyId]);
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['story.create', 'complaint.create', 'complaint.reopen', 'story.withdraw']);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['story.create', 'complaint.create', 'complaint.reopen', 'story.withdraw', 'citizen_contact.read']);
     await t.http.post(`/api/v1/complaints/${body.id}/reopen`).set(bearer(operator)).send({ reason: 'lagi' }).expect(409);
     await t.http.post(`/api/v1/complaints/${body.id}/reopen`).set(bearer(commander)).send({ reason: 'lagi' }).expect(403);
   });

@@ -25,7 +25,7 @@ describe('publishing', () => {
 
   beforeAll(async () => {
     const url = await endpoint.start();
-    t = await createTestApp({ clock, env: { DISPATCH_INTERVAL_MS: '0', PUBLISH_TIMEOUT_MS: '700' } });
+    t = await createTestApp({ clock, env: { DISPATCH_INTERVAL_MS: '0', PUBLISH_TIMEOUT_MS: '700', WEBHOOK_CHANNEL_ALLOW_HOSTS: '127.0.0.1' } });
     dispatcher = t.app.get(Dispatcher);
     [admin, humas, operator] = [await t.login('admin'), await t.login('humas.kebayoran'), await t.login('operator.kebayoran')];
     await t.http.put('/api/v1/units/POLSEK-KEBAYORAN-BARU/channels/telegram').set(bearer(admin))

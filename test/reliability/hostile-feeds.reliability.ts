@@ -17,6 +17,7 @@ interface FeedCase {
 const generated: Record<string, () => string> = {
   $huge: () => `<rss version="2.0"><channel><item><title>${'J'.repeat(2_000_000)}</title><description>${'isi '.repeat(1_000_000)}</description></item></channel></rss>`,
   $many: () => `<rss version="2.0"><channel>${Array.from({ length: 10_000 }, (_, i) => `<item><title>Berita ${i}</title><link>https://mitra.example/${i}</link></item>`).join('')}</channel></rss>`,
+  $nested700k: () => `<rss version="2.0"><channel><item><title>x</title><description>${'<a>'.repeat(700_000)}${'</a>'.repeat(700_000)}</description></item></channel></rss>`,
   $deep: () => `<rss version="2.0"><channel><item><title>x</title><description>${'<a>'.repeat(20_000)}${'</a>'.repeat(20_000)}</description></item></channel></rss>`,
 };
 
@@ -44,6 +45,8 @@ describe('hostile partner feeds', () => {
       expect(item.text.length).toBeLessThanOrEqual(200_000);
       expect((item.summary ?? '').length).toBeLessThanOrEqual(1000);
       expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+      // issue 17: a partner's link is shown as a link in the console: http(s) or nothing
+      if (item.link !== null) expect(item.link).toMatch(/^https?:\/\//);
     }
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBaseline);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

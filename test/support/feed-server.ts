@@ -42,6 +42,8 @@ export class FeedServer {
   /** Bytes written on endless responses before the client hung up. */
   readonly sent = new Map<string, number>();
   readonly requests: { path: string; headers: http.IncomingHttpHeaders }[] = [];
+  /** Bodies served as they are at their path (hostile feeds a test makes). */
+  readonly raw = new Map<string, string>();
   private server?: http.Server;
   private readonly open = new Set<http.ServerResponse>();
   port = 0;
@@ -79,7 +81,10 @@ export class FeedServer {
       res.end();
     };
     let m: RegExpExecArray | null;
-    if (path === '/feed.xml' || path === '/feed-b.xml') {
+    const raw = this.raw.get(path);
+    if (raw !== undefined) {
+      xml(raw);
+    } else if (path === '/feed.xml' || path === '/feed-b.xml') {
       if (req.headers['if-none-match'] === this.etag) {
         res.writeHead(304, { etag: this.etag });
         res.end();

@@ -20,7 +20,7 @@ export function tinyJpegFile(): string {
 
 /** Short timeouts so that a fake that never answers ends a test in well under a second. */
 export function testChannelSettings(base: string, overrides: Partial<ChannelSettings> = {}): ChannelSettings {
-  return { xApiBaseUrl: base, graphApiBaseUrl: `${base}/v21.0`, telegramApiBaseUrl: base, tiktokApiBaseUrl: base, tiktokDirectPost: false, timeoutMs: 400, connectTimeoutMs: 300, ...overrides };
+  return { xApiBaseUrl: base, graphApiBaseUrl: `${base}/v21.0`, telegramApiBaseUrl: base, tiktokApiBaseUrl: base, tiktokDirectPost: false, timeoutMs: 400, connectTimeoutMs: 300, webhookAllowHosts: ['127.0.0.1'], ...overrides };
 }
 
 export const PHOTO_URL = 'https://humas.example.go.id/media/9b1c/landscape.jpg';

@@ -19,10 +19,10 @@ export class CreateTokenDto {
   @MaxLength(100)
   name: string;
 
-  /** Days until the token expires; omitted = never. */
+  /** Days until the token expires (at most 365); omitted = 90. */
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(3650)
+  @Max(365)
   expiresInDays?: number;
 }

@@ -14,6 +14,22 @@ function isValidUtf8(bytes: Buffer): boolean {
   }
 }
 
+/**
+ * The first path parameter or query value holding U+0000, as "path.code" or "query.q": PostgreSQL
+ * refuses NUL in text, so such a value reached the database as a 500 (issue 17).
+ */
+export function nulParameter(request: Pick<Request, 'params' | 'query'>): string | null {
+  for (const [name, value] of Object.entries(request.params ?? {})) if (containsNul(value)) return `path.${name}`;
+  for (const [name, value] of Object.entries(request.query ?? {})) if (containsNul(value)) return `query.${name}`;
+  return null;
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 5 || !value || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || containsNul(inner, depth + 1));
+}
+
 export const BODY_KINDS = 'gaung:body-kinds';
 export type BodyKind = 'json' | 'form' | 'multipart';
 
@@ -38,6 +54,8 @@ export class BodyKindGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request>();
+    const nul = nulParameter(request);
+    if (nul) throw ProblemException.validation([{ field: nul, message: `${nul} must not contain a NUL character` }]);
     const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
     if (!hasBody) return true;
     const kinds = this.reflector.getAllAndOverride<BodyKind[]>(BODY_KINDS, [context.getHandler(), context.getClass()]) ?? ['json'];

@@ -29,6 +29,11 @@ const BODY_PARSER_ERRORS: Record<string, [status: number, code: string, detail: 
   'parameters.too.many': [413, 'payload_too_large', 'The request has too many parameters.'],
 };
 
+/** An http-errors 4xx (body-parser's), whose own message is not copied out. */
+function isClientHttpError(error: { status?: number; expose?: boolean } | null): error is { status: number; expose: true; code?: string } {
+  return !!error && !(error instanceof HttpException) && error.expose === true && typeof error.status === 'number' && error.status >= 400 && error.status < 500;
+}
+
 export interface MappedProblem {
   body: ProblemBody;
   headers: Record<string, string>;
@@ -46,10 +51,17 @@ export function mapToProblem(error: unknown): MappedProblem {
       unexpected: false,
     };
   }
-  const parserError = error as { type?: string; status?: number } | null;
+  const parserError = error as { type?: string; status?: number; expose?: boolean; code?: string } | null;
   if (parserError?.type && BODY_PARSER_ERRORS[parserError.type]) {
     const [status, code, detail] = BODY_PARSER_ERRORS[parserError.type];
     return { body: problemBody(status, code, STATUS_CODES[status][1], detail), headers: {}, unexpected: false };
+  }
+  // body-parser wraps a stream error (a gzip or br body that does not decode) as a 400 without a type
+  if (isClientHttpError(parserError)) {
+    // zlib's codes start Z_, brotli's ERR__ERROR_ (e.g. ERR__ERROR_FORMAT_PADDING_2)
+    const encoding = /^(Z_|ERR__ERROR_)|BROTLI|ZLIB/i.test(parserError.code ?? '');
+    const detail = encoding ? 'The request body does not decode with its Content-Encoding.' : 'The request body could not be read.';
+    return { body: problemBody(parserError.status, encoding ? 'body_encoding_invalid' : 'bad_request', STATUS_CODES[parserError.status]?.[1] ?? 'Bad request', detail), headers: {}, unexpected: false };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

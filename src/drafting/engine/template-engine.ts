@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { INDONESIAN_HELPER_NAMES, registerIndonesianHelpers } from '../helpers';
+import { checkTemplateShape, KEPT_BUILTIN_HELPERS, prescanTemplate, REMOVED_BUILTIN_HELPERS, TemplateLimitError, type TemplateShape } from './template-limits';
 import { awalKapital, awalKecil, besar, judul, kalimat, kecil, kutip } from './text-helpers';
 import { pickVariant, splitVariants } from './variants';
 
@@ -34,18 +35,40 @@ const EXTRA_HELPERS = ['kategoriPartial', 'eq', 'lebihDari', ...Object.keys(TEXT
 
 /**
  * An isolated Handlebars environment: strict lookups (a misspelt field fails the render),
- * known helpers only, no prototype access, and no HTML escaping because drafts are plain text
- * (the press room and feeds escape when they turn text into HTML).
+ * known helpers only (the built-ins no template needs removed: template-limits.ts), no
+ * prototype access, nesting and size limits at parse, and no HTML escaping because drafts are
+ * plain text (the press room and feeds escape when they turn text into HTML).
  */
 export class TemplateEngine {
   private readonly hb = Handlebars.create();
-  private readonly knownHelpers: Record<string, true> = {};
+  private readonly knownHelpers: Record<string, boolean> = {};
+  private readonly helperNames: ReadonlySet<string>;
 
   constructor(partials: Map<string, string>) {
     registerIndonesianHelpers(this.hb);
     this.registerExtraHelpers();
+    for (const name of REMOVED_BUILTIN_HELPERS) {
+      this.hb.unregisterHelper(name);
+      this.knownHelpers[name] = false;
+    }
     for (const name of [...INDONESIAN_HELPER_NAMES, ...EXTRA_HELPERS]) this.knownHelpers[name] = true;
+    this.helperNames = new Set([...INDONESIAN_HELPER_NAMES, ...EXTRA_HELPERS, ...KEPT_BUILTIN_HELPERS]);
     for (const [name, source] of partials) this.registerPartial(name, source);
+  }
+
+  /**
+   * Checks a template's size and block nesting from its text, without parsing it: cheap enough
+   * for the main thread, so that an override is refused (with its line) before a worker parses,
+   * compiles and renders it.
+   */
+  prescan(key: string, source: string): TemplateShape {
+    if (splitVariants(source).length === 0) throw new TemplateSyntaxError(key, 'template is empty', 1);
+    try {
+      return prescanTemplate(source);
+    } catch (error) {
+      if (error instanceof TemplateLimitError) throw new TemplateSyntaxError(key, error.message, error.line);
+      throw error;
+    }
   }
 
   compile(key: string, source: string, version: number): CompiledTemplate {
@@ -64,13 +87,24 @@ export class TemplateEngine {
   }
 
   private compileOne(key: string, source: string): HandlebarsTemplateDelegate {
+    // parse now: Handlebars compiles lazily and would report syntax errors only at first render
+    const ast = this.parseChecked(key, source);
+    // ignoreStandalone: a partial alone on its line keeps that line's newline (partials carry none
+    // of their own so that they also work inside a sentence); normalise() tidies blank lines.
+    // Compiled from the checked tree, so that what was checked is what runs.
+    return this.hb.compile(ast, { strict: true, noEscape: true, ignoreStandalone: true, knownHelpers: this.knownHelpers, knownHelpersOnly: true });
+  }
+
+  private parseChecked(key: string, source: string): hbs.AST.Program {
     try {
-      // parse now: Handlebars compiles lazily and would report syntax errors only at first render
-      this.hb.parse(source);
-      // ignoreStandalone: a partial alone on its line keeps that line's newline (partials carry none
-      // of their own so that they also work inside a sentence); normalise() tidies blank lines.
-      return this.hb.compile(source, { strict: true, noEscape: true, ignoreStandalone: true, knownHelpers: this.knownHelpers, knownHelpersOnly: true });
+      // the text scan first: Handlebars' parser is slow on deep nesting
+      prescanTemplate(source);
+      // the same whitespace option as compile: a tree passed to compile keeps what parse made of blank lines
+      const ast = this.hb.parse(source, { ignoreStandalone: true });
+      checkTemplateShape(ast, this.helperNames);
+      return ast;
     } catch (error) {
+      if (error instanceof TemplateLimitError) throw new TemplateSyntaxError(key, error.message, error.line);
       const message = (error as Error).message;
       const line = /line (\d+)/i.exec(message);
       throw new TemplateSyntaxError(key, message.split('\n')[0], line ? Number(line[1]) : null);

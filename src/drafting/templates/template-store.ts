@@ -3,14 +3,9 @@ import type { EntityManager } from 'typeorm';
 import type { TemplateSet } from '../engine/drafter';
 import { type CompiledTemplate, TemplateEngine } from '../engine/template-engine';
 import { loadDefaultTemplates } from '../engine/default-templates';
+import { type OverrideRow, templateSetOf } from './override-set';
 
-export interface OverrideRow {
-  id: string;
-  key: string;
-  unit_id: string | null;
-  body: string;
-  version: number;
-}
+export type { OverrideRow } from './override-set';
 
 /**
  * The templates a story is drafted with: for each key, the override of the nearest unit in
@@ -40,24 +35,6 @@ export class TemplateStore {
 
   /** The set for a unit chain from its override rows (already read, e.g. by StorySourceLoader.loadForDrafting). */
   fromOverrides(rows: OverrideRow[], unitIds: string[]): TemplateSet {
-    if (rows.length === 0) return this.defaults;
-    const rank = (row: OverrideRow) => (row.unit_id === null ? unitIds.length : unitIds.indexOf(row.unit_id));
-    const best = new Map<string, OverrideRow>();
-    for (const row of rows) {
-      const current = best.get(row.key);
-      if (!current || rank(row) < rank(current)) best.set(row.key, row);
-    }
-    const set = new Map(this.defaults);
-    for (const [key, row] of best) set.set(key, this.compileOverride(row));
-    return set;
-  }
-
-  private compileOverride(row: OverrideRow): CompiledTemplate {
-    let template = this.compiled.get(row.id);
-    if (!template) {
-      template = this.engine.compile(row.key, row.body, row.version);
-      this.compiled.set(row.id, template);
-    }
-    return template;
+    return templateSetOf(this.engine, this.defaults, rows, unitIds, this.compiled);
   }
 }

@@ -7,18 +7,18 @@ import { ProblemException } from '../../common/problem/problem.exception';
 import { ScopeService } from '../../units/scope.service';
 import { GAUNG_CONFIG, type GaungConfig } from '../../config/gaung-config';
 import type { Channel, StoryKind } from '../channels';
-import { Drafter } from '../engine/drafter';
-import { type CompiledTemplate, TemplateSyntaxError } from '../engine/template-engine';
+import type { TemplateShape } from '../engine/template-limits';
+import { TemplateSyntaxError } from '../engine/template-engine';
 import { readTemplateFiles } from '../engine/template-files';
 import { SAMPLE_SOURCES } from '../samples';
 import { StorySourceLoader } from '../story-source.loader';
 import type { StorySource } from '../view-model/story-source';
 import { buildStoryView } from '../view-model/build-story-view';
+import { OverrideRenderer, TemplateRenderCrashed, TemplateRendererBusy, TemplateRenderTimeout } from './override-renderer';
 import { TemplateStore } from './template-store';
 
 @Injectable()
 export class TemplatesService {
-  private readonly drafter: Drafter;
   private readonly defaultSources = readTemplateFiles().templates;
 
   constructor(
@@ -28,9 +28,8 @@ export class TemplatesService {
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
     @Inject(GAUNG_CONFIG) private readonly config: GaungConfig,
-  ) {
-    this.drafter = new Drafter(store.engine);
-  }
+    private readonly renderer: OverrideRenderer,
+  ) {}
 
   /** The shipped default and every override visible to the caller, newest version first. */
   async get(user: AuthUser, kind: StoryKind, channel: Channel) {
@@ -51,7 +50,7 @@ export class TemplatesService {
     const key = `${kind}/${channel}`;
     if (!unitCode && user.role !== 'admin') throw ProblemException.forbidden('global_template_admin_only', 'Only an admin changes the global template; give unitCode.');
     const unit = unitCode ? await this.scope.requireUnitField(user, unitCode, 'unitCode') : null;
-    this.check(key, body, SAMPLE_SOURCES[kind], channel);
+    await this.check(key, body, SAMPLE_SOURCES[kind], channel);
     const version = await this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`template:${key}:${unit?.id ?? 'global'}`]);
       const [{ next }] = await manager.query(
@@ -79,24 +78,41 @@ export class TemplatesService {
       if (story.kind !== kind) throw ProblemException.validation([{ field: 'storyId', message: `the story is a ${story.kind}, not a ${kind}` }]);
       sources = [await this.loader.load(this.db.manager, storyId)];
     }
-    return { key, drafts: this.check(key, body, sources, channel) };
+    return { key, drafts: await this.check(key, body, sources, channel) };
   }
 
-  private check(key: string, body: string, sources: StorySource[], channel: Channel) {
-    let template: CompiledTemplate;
+  /**
+   * Scans the body's size and nesting on this thread (cheap, refused with its line), then has
+   * OverrideRenderer's worker parse, check, compile and render it under a time limit.
+   */
+  private async check(key: string, body: string, sources: StorySource[], channel: Channel) {
+    let shape: TemplateShape;
     try {
-      template = this.store.engine.compile(key, body, 0);
+      shape = this.store.engine.prescan(key, body);
     } catch (error) {
       throw this.refusal(error);
     }
-    return sources.map((source) => {
-      try {
-        const draft = this.drafter.draft(buildStoryView(source, this.config.publicBaseUrl), channel, template);
-        return { sample: source.story.id, title: draft.title, body: draft.body, lint: draft.lint };
-      } catch (error) {
-        throw this.refusal(error);
-      }
-    });
+    const views = sources.map((source) => buildStoryView(source, this.config.publicBaseUrl));
+    try {
+      const drafts = await this.renderer.preview(key, body, channel, views);
+      return drafts.map((draft, i) => ({ sample: sources[i].story.id, title: draft.title, body: draft.body, lint: draft.lint }));
+    } catch (error) {
+      throw this.renderRefusal(error, shape);
+    }
+  }
+
+  private renderRefusal(error: unknown, shape: TemplateShape): ProblemException {
+    const heaviest = shape.heaviestLine;
+    if (error instanceof TemplateRenderTimeout) {
+      return ProblemException.unprocessable('template_too_slow', `The template takes too long to render (over ${error.limitMs} ms, stopped); simplify the blocks starting on line ${heaviest}.`, { line: heaviest });
+    }
+    if (error instanceof TemplateRenderCrashed) {
+      return ProblemException.unprocessable('template_too_heavy', `The template makes too much text: ${error.message}; simplify the blocks starting on line ${heaviest}.`, { line: heaviest });
+    }
+    if (error instanceof TemplateRendererBusy) {
+      return new ProblemException({ status: 503, code: 'template_renderer_busy', title: 'Service unavailable', detail: 'Too many template renders are waiting; try again in a moment.', headers: { 'Retry-After': '5' } });
+    }
+    return this.refusal(error);
   }
 
   private refusal(error: unknown): ProblemException {

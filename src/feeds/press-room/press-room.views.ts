@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { projectRoot } from '../../common/project-root';
+import { stripInvisible } from '../../common/text/invisible';
 
 export const PRESSROOM_TEMPLATES = () => path.join(projectRoot(), 'templates', 'pressroom');
 
@@ -32,8 +33,9 @@ export class PressRoomViews {
     }
   }
 
+  /** The page, without invisible bidi and format characters anywhere (text, Open Graph, JSON-LD). */
   render(view: PressRoomView, model: object): string {
-    return this.views.get(view)!(model);
+    return stripInvisible(this.views.get(view)!(model));
   }
 }
 

@@ -48,12 +48,13 @@ function documentWith(item: Partial<FeedItem>, format: FeedDocument['format']): 
 }
 
 describe('feed serialisers with hostile text', () => {
-  it('removes what XML cannot carry and keeps emoji and RTL marks', () => {
+  it('removes what XML cannot carry and the bidi controls (issue 17), and keeps emoji and right-to-left letters', () => {
     const clean = cleanText(HOSTILE);
     expect(clean).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE]/);
     expect(clean).not.toMatch(/[\uD800-\uDFFF](?![\uDC00-\uDFFF])/u);
     expect(clean).toContain('🚓👮');
-    expect(clean).toContain('\u202eRTL');
+    expect(clean).toContain(' RTL ');
+    expect(clean).not.toMatch(/[\u202a-\u202e]/);
     expect(releaseHtml(['a <script>x</script> & b'])).toBe('<p>a &lt;script&gt;x&lt;/script&gt; &amp; b</p>');
   });
 

@@ -27,6 +27,11 @@ export class ComplaintRecords {
     const complaint = await this.find(user, id);
     const { path: _path, unit_id: _unit, ...view } = complaint;
     const complainant = CONTACT_ROLES.has(user.role) ? await this.contacts.find(this.db.manager, 'complaint', id) : undefined;
+    if (complainant && !complainant.erasedAt) {
+      // every read of a complainant's contact data is audited: who read whose (the complaint), when, which fields
+      const fields = (['name', 'phone', 'email', 'nik'] as const).filter((field) => complainant[field] !== null);
+      await this.audit.record({ actorId: user.id, action: 'citizen_contact.read', subjectType: 'complaint', subjectId: id, unitId: complaint.unit_id, details: { fields } });
+    }
     return { ...view, complainant };
   }
 

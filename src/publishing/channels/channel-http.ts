@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
@@ -28,6 +29,8 @@ export interface HttpCall {
   irreversible: boolean;
   /** The API's own reading of an error answer (see ErrorReading). */
   readError?: (answer: HttpAnswer) => ErrorReading;
+  /** Name resolution for the connection (the webhook's address policy checks what is connected to). */
+  lookup?: LookupFunction;
 }
 
 export type HttpResult = { ok: true; answer: HttpAnswer } | { ok: false; failure: HttpFailure };
@@ -44,7 +47,7 @@ const MAX_ANSWER_BYTES = 1024 * 1024;
  */
 @Injectable()
 export class ChannelHttp {
-  constructor(@Inject(CHANNEL_SETTINGS) private readonly settings: ChannelSettings) {}
+  constructor(@Inject(CHANNEL_SETTINGS) readonly settings: ChannelSettings) {}
 
   /** A local photo as a Blob for a multipart upload. */
   async fileBlob(file: string, type: string): Promise<Blob> {
@@ -95,7 +98,7 @@ export class ChannelHttp {
       timers.push(setTimeout(() => sent || fail(`no connection within ${this.settings.connectTimeoutMs} ms`), this.settings.connectTimeoutMs));
       const length = body && { 'content-type': body.contentType, 'content-length': String(body.bytes.length) };
       try {
-        request = (secure ? https : http).request(url, { method: call.method, headers: { accept: 'application/json', ...call.headers, ...length }, agent: false });
+        request = (secure ? https : http).request(url, { method: call.method, headers: { accept: 'application/json', ...call.headers, ...length }, agent: false, lookup: call.lookup });
       } catch (error) {
         // A malformed URL or header (say, a token with a line break): nothing was sent, and resending would fail the same way.
         const code = (error as { code?: unknown }).code;

@@ -12,6 +12,8 @@ export interface ChannelSettings {
   timeoutMs: number;
   /** Longest the connection (TCP and TLS) may take: failing here is safe to retry, nothing was sent. */
   connectTimeoutMs: number;
+  /** Hosts or CIDRs a webhook account may post to although the address policy refuses them (WEBHOOK_CHANNEL_ALLOW_HOSTS). */
+  webhookAllowHosts?: readonly string[];
 }
 
 /** Injection token for ChannelSettings. */
@@ -29,5 +31,6 @@ export function channelSettingsFrom(config: GaungConfig): ChannelSettings {
     tiktokDirectPost: config.connections.tiktokDirectPost,
     timeoutMs: config.publishTimeoutMs,
     connectTimeoutMs: Math.min(CONNECT_TIMEOUT_CAP_MS, config.publishTimeoutMs),
+    webhookAllowHosts: config.webhookChannelAllowHosts,
   };
 }

@@ -27,6 +27,20 @@ describe('WebhookProvider (signed JSON POST)', () => {
   });
   afterEach(() => fake.close());
 
+  it('refuses a webhook account on loopback, private or IPv4-compatible addresses unless WEBHOOK_CHANNEL_ALLOW_HOSTS allows it (issue 17)', async () => {
+    fake.on('POST /hooks/gaung', { status: 201, body: { id: 'cms-1' } });
+    const port = new URL(fake.url).port;
+    const strict = provider(testChannelSettings(fake.url, { webhookAllowHosts: [] }));
+    for (const base of [fake.url, `http://localhost:${port}`, `http://[::127.0.0.1]:${port}`, `http://[::7f00:1]:${port}`, `http://[::ffff:127.0.0.1]:${port}`, 'http://169.254.169.254', 'http://10.1.2.3:8080']) {
+      const outcome = await strict.publish(publishRequest('whatsapp', { mode: 'webhook', credentials: credentialsFor(base) }), signal());
+      expect({ base, kind: outcome.kind }).toEqual({ base, kind: 'refused' });
+      expect(outcome.kind === 'refused' && outcome.reason).toMatch(/WEBHOOK_CHANNEL_ALLOW_HOSTS/);
+    }
+    expect(fake.requests).toHaveLength(0);
+    const allowed = provider(testChannelSettings(fake.url, { webhookAllowHosts: ['127.0.0.1'] }));
+    expect((await allowed.publish(publishRequest('whatsapp', { mode: 'webhook', credentials: credentialsFor(fake.url) }), signal())).kind).toBe('published');
+  });
+
   it('posts the document, signed with the shared secret, with the publication id as Idempotency-Key', async () => {
     fake.on('POST /hooks/gaung', { status: 201, body: { id: 'cms-4711', url: 'https://portal.example.go.id/berita/4711' } });
     const credentials = credentialsFor(fake.url);

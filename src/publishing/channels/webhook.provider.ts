@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { AddressPolicy, policyLookup, urlRefusal } from '../../tracking/fetch/address-policy';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { ApiChannelProvider, idFrom, secretsOf } from './api-channel-provider';
@@ -32,13 +34,19 @@ export class WebhookProvider extends ApiChannelProvider {
   protected readonly label = 'webhook';
   protected readonly requiredCredentials = ['url', 'secret'] as const;
 
+  /** The partner-feed SSRF policy (issue 17: webhook accounts posted to loopback), widened by WEBHOOK_CHANNEL_ALLOW_HOSTS. */
+  private readonly policy: AddressPolicy;
+
   constructor(private readonly http: ChannelHttp, private readonly clock: Clock) {
     super();
+    this.policy = new AddressPolicy(http.settings.webhookAllowHosts ?? []);
   }
 
   protected async post(request: PublishRequest, signal: AbortSignal): Promise<PublishOutcome> {
     const { url, secret } = request.account.credentials;
     if (!/^https?:\/\//i.test(url)) return { kind: 'refused', reason: 'webhook: the account url is not an http(s) URL' };
+    const refusal = await urlRefusal(this.policy, url, async (host) => (await lookup(host, { all: true })).map((a) => a.address));
+    if (refusal) return { kind: 'refused', reason: `webhook: the account url is refused (${refusal}); allow its host with WEBHOOK_CHANNEL_ALLOW_HOSTS` };
     const body = JSON.stringify(webhookDocument(request));
     const headers = {
       'x-gaung-signature': webhookSignature(body, secret),
@@ -47,7 +55,7 @@ export class WebhookProvider extends ApiChannelProvider {
       'user-agent': 'Gaung-Webhook/1',
     };
     const result = await this.http.send(
-      { step: 'webhook', method: 'POST', url, headers, body: { raw: body, contentType: 'application/json' }, secrets: secretsOf(request), irreversible: true },
+      { step: 'webhook', method: 'POST', url, headers, body: { raw: body, contentType: 'application/json' }, secrets: secretsOf(request), irreversible: true, lookup: policyLookup(this.policy) },
       signal,
     );
     if (!result.ok) return result.failure;

@@ -88,6 +88,21 @@ describe('FeedFetcher against local feed servers', () => {
     expect((await failure(byName.fetch({ url: `http://localhost:${server.port}/to-metadata` }))).code).toBe('address_refused');
   });
 
+  it('refuses IPv4-compatible IPv6 literals (issue 17: [::127.0.0.1] and [::7f00:1] passed)', async () => {
+    const policy = new AddressPolicy([]);
+    // ipaddr.js alone read "::8.8.8.8" as the IPv4-mapped ::ffff:8.8.8.8 (public): it is ::808:808
+    for (const address of ['::127.0.0.1', '::7f00:1', '::a00:1', '::169.254.169.254', '::8.8.8.8', '0:0:0:0:0:0:7f00:1']) {
+      expect({ address, refusal: policy.refusal(address) }).toEqual({ address, refusal: 'ipv4Compatible' });
+    }
+    expect(policy.refusal('::1')).toBe('loopback');
+    const strict = fetcher({ feedFetchAllowHosts: [] });
+    const hits = server.requests.length;
+    for (const host of ['[::127.0.0.1]', '[::7f00:1]']) {
+      expect((await failure(strict.fetch({ url: `http://${host}:${server.port}/feed.xml` }))).code).toBe('address_refused');
+    }
+    expect(server.requests.length).toBe(hits);
+  });
+
   it('refuses other schemes, credentials in URLs and HTTP errors', async () => {
     for (const url of ['ftp://example.com/feed.xml', 'file:///etc/passwd', 'gopher://x/']) expect((await failure(fetcher().fetch({ url }))).code).toBe('scheme_not_allowed');
     expect((await failure(fetcher().fetch({ url: 'not a url' }))).code).toBe('bad_url');
@@ -143,4 +158,5 @@ describe('AddressPolicy', () => {
     expect(allowing.refusal('192.168.1.1', 'feeds.internal')).toBeNull();
     expect(allowing.refusal('169.254.169.254')).toBe('linkLocal');
   });
+
 });

@@ -8,7 +8,8 @@ import { FeedFetchError } from '../fetch/feed-fetch-error';
 import { FeedFetcher } from '../fetch/feed-fetcher';
 import type { PickupMatcher, PickupMatch } from '../matching/pickup-matcher';
 import { backoffMs } from './backoff';
-import { FeedParseError, parseFeed, type ParsedItem } from './parse-feed';
+import { FeedParseError, type ParsedItem } from './parse-feed';
+import { parseFeedOffThread } from './parse-feed-off-thread';
 import { RecentStories } from './recent-stories';
 
 /** Feeds claimed by one instance per tick, and polled this many at a time. */
@@ -134,7 +135,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
         await this.succeeded(feed.id, { etag: feed.etag, lastModified: feed.last_modified });
         return { ...base, status: 'not_modified', items: 0, newItems: 0, pickups: [] };
       }
-      items = await parseFeed(fetched.body);
+      items = await parseFeedOffThread(fetched.body);
       validators = { etag: fetched.etag, lastModified: fetched.lastModified };
     } catch (error) {
       const message = describe(error);

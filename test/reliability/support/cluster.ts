@@ -31,7 +31,7 @@ export class Cluster {
     const port = await freePort();
     const proc = startAppProcess({
       DATABASE_URL: this.databaseUrl, PORT: String(port), SECRET_KEY: TEST_SECRET_KEY, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-      DEMO: '1', DATA_DIR: this.dataDir, LOGIN_RATE_PER_MINUTE: '10000', PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      DEMO: '1', DATA_DIR: this.dataDir, LOGIN_RATE_PER_MINUTE: '10000', WEBHOOK_CHANNEL_ALLOW_HOSTS: '127.0.0.1', PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       ...this.env, ...extra,
     });
     await waitForOutput(proc, /Gaung is listening/, 120_000);
