@@ -1,7 +1,9 @@
-import { jabatanPangkatNama } from '../helpers';
 import { localParts } from '../helpers/zona-waktu';
-import type { CitizenView, OfficerView, StageView, StoryView, UnitView } from './story-view';
-import { ACTIVITY_LABELS, CATEGORY_LABELS, FEEDBACK_SOURCE_LABELS, INTAKE_CHANNEL_LABELS, SERVICE_LABELS } from './labels';
+import { achievementView } from './achievement-view';
+import { SENSITIVE_CATEGORIES } from './complaint-facts';
+import { complaintView } from './complaint-view';
+import { feedbackView } from './feedback-view';
+import type { CitizenView, StageView, StoryView, UnitView } from './story-view';
 import type { StorySource, UnitRow } from './story-source';
 
 const NATIONAL_HASHTAG = '#PolriPresisi';
@@ -74,7 +76,25 @@ function citizenView(attribution: string | null, locality: string | null): Citiz
   return { attribution: 'seorang warga', withLocality: locality ? `seorang warga ${locality}` : 'seorang warga', named: false };
 }
 
-const officer = (o: { rank?: string; name: string; position?: string }): OfficerView => ({ rank: o.rank ?? '', name: o.name, position: o.position ?? '' });
+/** Proper nouns of a story, so that mending text in capitals keeps their case. */
+function properNouns(source: StorySource): string[] {
+  const names: string[] = [];
+  for (const unit of source.units) names.push(unit.name, unit.city);
+  const c = source.complaint;
+  if (c) names.push(c.location.subdistrict, c.location.district, c.location.city);
+  const a = source.achievement;
+  if (a) {
+    names.push(a.location.place, a.location.city);
+    for (const p of a.participants) names.push(p.name, p.position ?? '');
+  }
+  return names.filter((n) => n && n.trim().length > 1);
+}
+
+/** Whether links to PUBLIC_BASE_URL are links on social networks (a public domain, not localhost or an IP). */
+export function isPublicDomain(baseUrl: string): boolean {
+  const host = /^https?:\/\/([^/:]+)/i.exec(baseUrl)?.[1] ?? '';
+  return /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/i.test(host) && !/\.(?:local|internal|localhost|test|invalid|lan)$/i.test(host);
+}
 
 /** Turns loaded rows into the template view model (pure: no I/O, no clock). */
 export function buildStoryView(source: StorySource, publicBaseUrl: string): StoryView {
@@ -94,66 +114,25 @@ export function buildStoryView(source: StorySource, publicBaseUrl: string): Stor
     hashtags: hashtagsOf(units),
     hasImage: source.media.count > 0,
     imageAlt: source.media.alt,
+    sensitive: false,
+    linkAktif: isPublicDomain(publicBaseUrl),
     citizen: null,
     complaint: null,
     feedback: null,
     achievement: null,
   };
+  const names = c || a || f ? properNouns(source) : [];
   if (c) {
     const receivedAt = new Date(c.received_at);
     const stages = stagesOf(c.stages, receivedAt, units[0].timezone);
-    const firstAction = stages.find((s) => s.at.getTime() > receivedAt.getTime());
     view.citizen = citizenView(c.public_attribution, c.location.subdistrict);
-    view.complaint = {
-      category: c.category,
-      categoryLabel: CATEGORY_LABELS[c.category] ?? 'Laporan Warga',
-      channelLabel: INTAKE_CHANNEL_LABELS[c.channel] ?? c.channel,
-      receivedAt,
-      resolvedAt: new Date(c.resolved_at),
-      responseMs: firstAction ? firstAction.at.getTime() - receivedAt.getTime() : null,
-      resolutionMs: new Date(c.resolved_at).getTime() - receivedAt.getTime(),
-      location: c.location,
-      summary: c.summary,
-      resolution: c.resolution,
-      stages,
-      quote: c.quote,
-    };
+    view.sensitive = SENSITIVE_CATEGORIES.has(c.category);
+    view.complaint = complaintView({ row: c, unitName: units[0].name, sensitive: view.sensitive, names, stages, receivedAt });
   }
   if (f) {
     view.citizen = citizenView(f.public_attribution, null);
-    view.feedback = {
-      serviceLabel: SERVICE_LABELS[f.service_type] ?? 'pelayanan',
-      rating: f.rating,
-      quote: f.text,
-      receivedAt: new Date(f.received_at),
-      sourceLabel: FEEDBACK_SOURCE_LABELS[f.source] ?? f.source,
-    };
+    view.feedback = feedbackView(f, names);
   }
-  if (a) {
-    const participants = a.participants.map(officer);
-    const mentioned = new Set<string>();
-    const firstMention = (o: OfficerView) => {
-      const key = o.name.toLowerCase();
-      if (mentioned.has(key)) return o.position || `${o.rank} ${o.name}`.trim();
-      mentioned.add(key);
-      return jabatanPangkatNama(o.position, o.rank, o.name);
-    };
-    const leaderLabel = participants[0] ? firstMention(participants[0]) : null;
-    const othersLabels = participants.slice(1).map(firstMention);
-    view.achievement = {
-      title: a.title,
-      activityLabel: ACTIVITY_LABELS[a.activity_type] ?? 'kegiatan',
-      happenedAt: new Date(a.happened_at),
-      location: a.location,
-      leader: participants[0] ?? null,
-      leaderLabel,
-      othersLabels,
-      narrative: a.narrative,
-      quotes: a.quotes.map((q) => {
-        const speaker = officer(q.speaker);
-        return { speaker, speakerLabel: firstMention(speaker), text: q.text };
-      }),
-    };
-  }
+  if (a) view.achievement = achievementView(a, units[0].name, names);
   return view;
 }

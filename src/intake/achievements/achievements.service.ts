@@ -33,6 +33,7 @@ export class AchievementsService {
     const unit = await this.scope.requireUnitField(user, dto.unitCode, 'unitCode');
     const errors: FieldError[] = [];
     checkNotFuture(errors, this.clock.now(), [['happenedAt', dto.happenedAt]]);
+    if ((dto.participants ?? []).filter((p) => p.led).length > 1) errors.push({ field: 'participants', message: 'at most one participant may be marked as the leader (led)' });
     throwIfAny(errors);
     const { value: masked, findings: redactions } = maskFields(
       { title: dto.title, narrative: dto.narrative, quotes: dto.quotes ?? [], location: dto.location },
