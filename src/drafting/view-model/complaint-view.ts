@@ -20,6 +20,12 @@ const JENIS: Record<string, string> = {
   gangguan_ketertiban: 'gangguan ketertiban', kekerasan_seksual: 'kekerasan seksual', perlindungan_anak: 'kekerasan terhadap anak', lainnya: 'warga',
 };
 
+/** What a sensitive release asks people to report: "melaporkan <this>". */
+const LAPORKAN: Record<string, string> = {
+  kdrt: 'kekerasan dalam rumah tangga', kekerasan_seksual: 'kekerasan seksual', perlindungan_anak: 'kekerasan terhadap anak',
+  orang_hilang: 'anak hilang', narkoba: 'penyalahgunaan narkoba',
+};
+
 /** A stage label that only says the report came in: the receipt sentence already tells it. */
 const RECEIPT_LABEL = /^(?:laporan|aduan|pengaduan|informasi|mention|pesan|telepon|panggilan|warga datang|pelapor datang)\b[^.]{0,50}?\b(?:diterima|masuk|dibuat|datang|ke spkt|melapor)\b/i;
 
@@ -57,6 +63,7 @@ export function complaintView(input: ComplaintInput): ComplaintView {
     category: c.category,
     categoryLabel: CATEGORY_LABELS[c.category] ?? 'Laporan Warga',
     jenis: JENIS[c.category] ?? 'warga',
+    laporkan: LAPORKAN[c.category] ?? 'tindak kejahatan',
     pidana: PIDANA.has(c.category),
     channelLabel: INTAKE_CHANNEL_LABELS[c.channel] ?? c.channel,
     melalui: MELALUI[c.channel] ?? `secara langsung di ${input.unitName}`,

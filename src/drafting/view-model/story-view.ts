@@ -45,6 +45,8 @@ export interface ComplaintView {
   categoryLabel: string;
   /** The category as a noun phrase mid-sentence: "pencurian sepeda motor", "kecelakaan lalu lintas". */
   jenis: string;
+  /** What a sensitive release asks people to report ("kekerasan dalam rumah tangga", "anak hilang"). */
+  laporkan: string;
   /** A criminal matter: only then "kasus"/"perkara" may be said. */
   pidana: boolean;
   /** "WhatsApp", "Call Center 110", ... */
