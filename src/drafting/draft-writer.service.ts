@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
@@ -8,7 +8,9 @@ import { Drafter, type RenderedDraft } from './engine/drafter';
 import { nearDuplicateFinding, type RecentRelease, ShingleCache } from './lint/near-duplicate';
 import { type LoadedSource, type SourceRow, StorySourceLoader } from './story-source.loader';
 import { TemplateStore } from './templates/template-store';
-import { buildStoryView } from './view-model/build-story-view';
+import { storySlug } from '../stories/slug';
+import type { VariantMemory } from './engine/variants';
+import { buildStoryView, isPublicDomain } from './view-model/build-story-view';
 
 const NEAR_DUPLICATE_WINDOW_MS = 30 * 86_400_000;
 
@@ -25,16 +27,26 @@ export class DraftWriter {
     private readonly clock: Clock,
   ) {
     this.drafter = new Drafter(templates.engine);
+    if (!isPublicDomain(config.publicBaseUrl)) {
+      // issue 18: X counts such an address as plain text (not 23), and no network links it
+      new Logger('Drafting').warn(`PUBLIC_BASE_URL ${config.publicBaseUrl} is not a public domain: X counts links to it at full length and social networks will not make them clickable; set PUBLIC_BASE_URL to the press room's public https address`);
+    }
   }
 
   /**
    * `ownKey`: the cache key the website body will be stored under (story id and revision), when
    * known: its shingles are cached at once, so the next intake of the unit need not read it back.
    */
-  async render(manager: EntityManager, storyId: string, ownKey?: string, sourceRow?: SourceRow): Promise<{ source: LoadedSource; drafts: RenderedDraft[] }> {
+  async render(
+    manager: EntityManager, storyId: string, ownKey?: string, sourceRow?: SourceRow, retitle = false,
+  ): Promise<{ source: LoadedSource; drafts: RenderedDraft[]; variants: VariantMemory; slug: string }> {
     const source = await this.loader.loadForDrafting(manager, storyId, new Date(this.clock.now().getTime() - NEAR_DUPLICATE_WINDOW_MS), sourceRow);
     const templates = this.templates.fromOverrides(source.overrides, source.unitIds);
-    const drafts = this.drafter.draftAll(buildStoryView(source, this.config.publicBaseUrl), templates);
+    const variants: VariantMemory = { own: source.ownChoices, recent: source.recentChoices, chosen: {} };
+    let slug = source.story.slug;
+    // a new story's title and slug follow the headline the templates wrote (issue 18, item 12)
+    const urlFor = retitle ? (headline: string) => `${this.config.publicBaseUrl}/rilis/${(slug = storySlug(headline, storyId))}` : undefined;
+    const drafts = this.drafter.draftAll(buildStoryView(source, this.config.publicBaseUrl), templates, { variants, urlFor });
     const website = drafts.find((d) => d.channel === 'website');
     if (website) {
       const recent: (RecentRelease & { id: string })[] = source.recent;
@@ -50,7 +62,7 @@ export class DraftWriter {
       const finding = nearDuplicateFinding(website.body, recent, this.recentShingles, ownKey);
       if (finding) website.lint.push(finding);
     }
-    return { source, drafts };
+    return { source, drafts, variants, slug };
   }
 
   /**
@@ -58,14 +70,18 @@ export class DraftWriter {
    * statement. `sourceRow`: the source item's row as the caller just inserted it (not read back).
    */
   async createInitial(manager: EntityManager, storyId: string, actorId: string | null, sourceRow?: SourceRow): Promise<void> {
-    const { drafts } = await this.render(manager, storyId, `${storyId}:1`, sourceRow);
+    const { drafts, variants, slug } = await this.render(manager, storyId, `${storyId}:1`, sourceRow, true);
     const column = <T>(pick: (d: RenderedDraft) => T) => drafts.map(pick);
+    const headline = drafts.find((d) => d.channel === 'website')?.title ?? null;
     const params = [
       storyId, column((d) => d.channel), column((d) => d.title), column((d) => d.body), column((d) => d.templateKey),
       column((d) => d.templateVersion), column((d) => d.variant), column((d) => JSON.stringify(d.lint)), actorId,
+      JSON.stringify(variants.chosen), headline, slug,
     ];
+    // the story's title, slug and variant choices go with the drafts, in the same statement
     await manager.query(
-      `WITH d AS (
+      `WITH s AS (UPDATE story SET variant_choices = $10::jsonb, title = COALESCE($11, title), slug = $12 WHERE id = $1),
+       d AS (
          INSERT INTO draft (story_id, channel, title, body, revision, template_key, template_version, variant, lint, updated_by)
          SELECT $1, t.channel, t.title, t.body, 1, t.key, t.version, t.variant, t.lint::jsonb, $9
            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[])
@@ -74,6 +90,32 @@ export class DraftWriter {
        INSERT INTO draft_revision (story_id, channel, revision, title, body, source, template_key, template_version, changed_by)
        SELECT story_id, channel, 1, title, body, 'template', template_key, template_version, $9 FROM d`,
       params,
+    );
+  }
+
+  /**
+   * Keeps the story's title and slug in step with the release headline until publication (the
+   * slug is fixed once published), and the posts' links with the slug: each draft whose link
+   * changes gets a new revision.
+   */
+  async retitle(manager: EntityManager, storyId: string, headline: string, actorId: string | null): Promise<void> {
+    const [story] = await queryRows<{ slug: string; title: string; published_at: Date | null }>(manager,
+      `SELECT slug, title, published_at FROM story WHERE id = $1`, [storyId]);
+    if (!story || story.published_at || !headline.trim() || story.title === headline) return;
+    const slug = storySlug(headline, storyId);
+    if (slug === story.slug) {
+      await manager.query(`UPDATE story SET title = $2 WHERE id = $1`, [storyId, headline]);
+      return;
+    }
+    const base = `${this.config.publicBaseUrl}/rilis/`;
+    await manager.query(
+      `WITH s AS (UPDATE story SET title = $2, slug = $3 WHERE id = $1),
+       d AS (UPDATE draft SET body = replace(body, $4, $5), revision = revision + 1, updated_by = $6, updated_at = now()
+              WHERE story_id = $1 AND strpos(body, $4) > 0
+          RETURNING story_id, channel, revision, title, body, template_key, template_version)
+       INSERT INTO draft_revision (story_id, channel, revision, title, body, source, template_key, template_version, changed_by)
+       SELECT story_id, channel, revision, title, body, 'template', template_key, template_version, $6 FROM d`,
+      [storyId, headline, slug, base + story.slug, base + slug, actorId],
     );
   }
 

@@ -7,10 +7,17 @@ import { AKRONIM, KATA_KAPITAL, KATA_TUGAS } from '../rapikan/kamus';
 
 const isAcronym = (word: string) => word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
 const capital = (word: string) => (word ? word[0].toLocaleUpperCase('id-ID') + word.slice(1) : word);
+const PLAIN_WORD = /^[A-Za-z][a-z]*$/;
 const EDGES = /^([^\p{L}\p{N}@#]*)(.*?)([^\p{L}\p{N}]*)$/u;
 
 /** One word of a headline: function words lower case (except first), acronyms and handles untouched. */
 function judulKata(word: string, first: boolean): string {
+  // most words are plain letters: no need for the general pattern
+  if (PLAIN_WORD.test(word)) {
+    const lower = word.toLowerCase();
+    if (!first && KATA_TUGAS.has(lower)) return lower;
+    return word.charCodeAt(0) >= 97 ? word[0].toUpperCase() + word.slice(1) : word;
+  }
   const [, lead, core, trail] = EDGES.exec(word) ?? ['', '', word, ''];
   if (!core || /^[@#\d]/u.test(core) || isAcronym(core.replace(/[-.]/g, '')) || /\p{Lu}/u.test(core.slice(1)) || /[./:]/.test(core)) return word;
   const lower = core.toLocaleLowerCase('id-ID');

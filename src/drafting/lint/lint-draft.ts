@@ -1,6 +1,7 @@
 import { findPersonalData } from '../../intake/privacy/pii-masker';
 import { MAY_CONTAIN_PII } from '../../intake/privacy/pii-patterns';
 import { CHANNEL_RULES, type Channel } from '../channels';
+import { editorialFindings } from './editorial-lint';
 import type { LintFinding } from './lint-finding';
 import { channelLength, exceedsLimit, hashtagsOver } from './text-measure';
 
@@ -17,6 +18,12 @@ export interface LintContext {
    * each draft need not be scanned again (drafting lints seven texts per story, thousands a second).
    */
   clean?: { personalData: boolean; shapes: boolean };
+  /**
+   * Skip the editorial findings (chat abbreviations, long or repeated sentences, capitals): set
+   * by drafting for the short posts, whose text comes from the same mended parts as the release
+   * that is checked; an edit or a preview checks every channel.
+   */
+  skipEditorial?: boolean;
 }
 
 /** Pre-checks over several texts together: true = nothing of that kind can be in any of them. */
@@ -77,6 +84,10 @@ export function lintDraft(draft: DraftText, context: LintContext): LintFinding[]
   }
   if (rule.needsImage && !context.hasImage) {
     findings.push({ code: 'image_missing', severity: 'warning', message: 'Kanal ini memerlukan gambar: unggah foto atau buat kartu kutipan, atau kecualikan kanal ini saat persetujuan.' });
+  }
+  if (!context.skipEditorial) {
+    if (draft.title) editorialFindings(draft.title, 'title', findings);
+    editorialFindings(draft.body, 'body', findings);
   }
   if (context.clean?.personalData && context.clean.shapes) return findings;
   if (draft.title) textFindings(draft.title, 'title', context, findings);

@@ -19,6 +19,10 @@ export interface RapikanOptions {
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200D\uFE0F\u20E3]/gu;
 /** Parts never touched: links, e-mail addresses, domains, handles, hashtags, bracketed (masked) parts. */
 const PROTECTED = /https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:[\w-]+\.)+(?:id|com|net|org|info|io)\b|\[[^\]]*\]|[@#][\p{L}\p{N}_.]*[\p{L}\p{N}_]/gu;
+// Quick tests that spare most texts the passes they do not need (drafting runs this on every field of every story).
+const NEEDS_PUNCTUATION = /[!?][!?1]|,,|\.\.|…|[,;:]\s*[.!?]|\s[,.!?;:)]|\(\s|[,;:!?)][\p{L}\uE000]|\p{Ll}\.\p{L}|[\p{L}\p{N}]\(| {2}/u;
+const CHAT_HINT = new RegExp(`\\b(?:${Object.keys(SINGKATAN_CHAT).join('|')})\\b`, 'i');
+const BAKU_HINT = new RegExp(`\\b(?:${Object.keys(EJAAN_BAKU).join('|')})\\b`, 'i');
 const HOLE = '\uE000';
 const HOLE_RE = /\uE000(\d+)\uE001/g;
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -35,9 +39,9 @@ export function rapikan(input: string, options: RapikanOptions = {}): string {
   text = text.replace(/\s+/g, ' ').trim();
   const held: string[] = [];
   text = text.replace(PROTECTED, (part) => `${HOLE}${held.push(part) - 1}\uE001`);
-  text = tandaBaca(text);
-  text = singkatan(text, options.baku === true);
-  text = hurufBesar(text, options.namaDiri ?? []);
+  if (NEEDS_PUNCTUATION.test(text)) text = tandaBaca(text);
+  if (CHAT_HINT.test(text) || (options.baku === true && BAKU_HINT.test(text))) text = singkatan(text, options.baku === true);
+  if (/\p{Lu}{2}/u.test(text)) text = hurufBesar(text, options.namaDiri ?? []);
   text = namaDiri(text, options.namaDiri ?? []);
   text = text.replace(/\b[Jj]l\. (\p{Ll})/gu, (_m, letter: string) => `Jl. ${letter.toLocaleUpperCase('id-ID')}`);
   text = awalKalimat(text);
