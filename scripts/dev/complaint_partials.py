@@ -11,8 +11,8 @@ h=[
 l=[
 "«U» «?barangKembali»mengembalikan sepeda motor yang hilang kepada pemiliknya, «P», pada «D»«BDUR».«?pelakuDiamankan» Terduga pelaku pencurian juga telah diamankan.«/»«|pelakuDiamankan»mengamankan terduga pelaku pencurian sepeda motor milik «P» di wilayah «TEMPAT».«else»menindaklanjuti laporan pencurian sepeda motor milik «P» di wilayah «TEMPAT».«/»",
 "«?barangKembali»Sepeda motor milik «P» yang hilang di wilayah «TEMPAT» kembali ke tangan pemiliknya pada «D» berkat penanganan «U»«BDUR».«?pelakuDiamankan» Petugas juga mengamankan terduga pelaku.«/»«|pelakuDiamankan»«U» mengamankan terduga pelaku pencurian sepeda motor di wilayah «TEMPAT», menindaklanjuti laporan «P».«else»Laporan pencurian sepeda motor yang disampaikan «P» ditindaklanjuti «U».«/»",
-"«U» menindaklanjuti laporan pencurian sepeda motor yang diterima «MELALUI» dari «P». «?barangKembali»Motor tersebut telah kembali kepada pemiliknya pada «D»«BDUR».«?pelakuDiamankan» Terduga pelaku juga telah diamankan.«/»«|pelakuDiamankan»Terduga pelaku telah diamankan petugas.«else»Laporan tersebut dinyatakan selesai ditangani pada «D».«/»",
-"Menindaklanjuti laporan «P», «U» «?barangKembali»mengembalikan sepeda motor yang hilang di wilayah «TEMPAT» kepada pemiliknya pada «D»«BDUR».«?pelakuDiamankan» Terduga pelaku juga telah diamankan.«/»«|pelakuDiamankan»mengamankan terduga pelaku pencurian sepeda motor di wilayah «TEMPAT».«else»menangani laporan pencurian sepeda motor di wilayah «TEMPAT».«/»",
+"«U» menindaklanjuti laporan pencurian sepeda motor yang diterima «MELALUI» dari «P». «?barangKembali»Motor tersebut telah kembali kepada pemiliknya pada «D»«BDUR».«?pelakuDiamankan» Terduga pelaku juga telah diamankan.«/»«|pelakuDiamankan»Terduga pelaku telah diamankan petugas.«/»",
+"Menindaklanjuti laporan «P», «U» «?barangKembali»mengembalikan sepeda motor yang hilang kepada pemiliknya pada «D»«BDUR».«?pelakuDiamankan» Terduga pelaku juga telah diamankan.«/»«|pelakuDiamankan»mengamankan terduga pelaku pencurian sepeda motor di wilayah «TEMPAT».«else»menangani laporan pencurian sepeda motor di wilayah «TEMPAT».«/»",
 ],
 r=[
 "«?barangKembali»«U» mengembalikan sepeda motor warga «SUB» yang hilang«SDUR».«?pelakuDiamankan» Terduga pelaku juga diamankan.«/»«|pelakuDiamankan»«U» mengamankan terduga pelaku pencurian sepeda motor di «SUB» setelah menerima laporan warga.«else»«U» menindaklanjuti laporan pencurian sepeda motor warga «SUB».«/»",
@@ -30,7 +30,7 @@ h=[
 l=[
 "«U» «?barangKembali»mengembalikan barang curian kepada pemiliknya, «P», pada «D»«BDUR».«?pelakuDiamankan» Terduga pelaku pencurian juga telah diamankan.«/»«|pelakuDiamankan»mengamankan terduga pelaku pencurian yang dilaporkan «P» di wilayah «TEMPAT».«else»menindaklanjuti laporan pencurian yang disampaikan «P» di wilayah «TEMPAT».«/»",
 "Menindaklanjuti laporan «P», «U» «?barangKembali»mengembalikan barang milik pelapor yang dicuri pada «D»«BDUR».«?pelakuDiamankan» Terduga pelaku juga telah diamankan.«/»«|pelakuDiamankan»mengamankan terduga pelaku pencurian di wilayah «TEMPAT».«else»menangani laporan pencurian di wilayah «TEMPAT».«/»",
-"«U» menindaklanjuti laporan pencurian di wilayah «TEMPAT» yang diterima «MELALUI» dari «P». «?barangKembali»Barang yang dicuri telah kembali kepada pemiliknya pada «D»«BDUR».«?pelakuDiamankan» Terduga pelaku juga telah diamankan.«/»«|pelakuDiamankan»Terduga pelaku telah diamankan petugas.«else»Laporan tersebut dinyatakan selesai ditangani pada «D».«/»",
+"«U» menindaklanjuti laporan pencurian di wilayah «TEMPAT» yang diterima «MELALUI» dari «P». «?barangKembali»Barang yang dicuri telah kembali kepada pemiliknya pada «D»«BDUR».«?pelakuDiamankan» Terduga pelaku juga telah diamankan.«/»«|pelakuDiamankan»Terduga pelaku telah diamankan petugas.«/»",
 "«?barangKembali»Barang milik «P» yang dicuri di wilayah «TEMPAT» kembali ke tangan pemiliknya pada «D» berkat penanganan «U»«BDUR».«?pelakuDiamankan» Petugas juga mengamankan terduga pelaku.«/»«|pelakuDiamankan»«U» mengamankan terduga pelaku pencurian di wilayah «TEMPAT», menindaklanjuti laporan «P».«else»Laporan pencurian yang disampaikan «P» di wilayah «TEMPAT» ditindaklanjuti «U».«/»",
 ],
 r=[
@@ -69,7 +69,7 @@ h=[
 l=[
 "«U» «?pelakuDiamankan»mengamankan terduga pelaku kasus "+ZAT+" di wilayah «TEMPAT» setelah menerima informasi dari masyarakat «MELALUI».«else»menindaklanjuti informasi masyarakat tentang "+ZAT+" di wilayah «TEMPAT» yang diterima «MELALUI».«/»",
 "Berbekal informasi dari masyarakat yang diterima «MELALUI» pada «DR», «U» «?pelakuDiamankan»mengamankan terduga pelaku kasus "+ZAT+" di wilayah «TEMPAT».«else»menindaklanjuti laporan tentang "+ZAT+" di wilayah «TEMPAT».«/»",
-"Informasi masyarakat tentang "+ZAT+" di wilayah «TEMPAT» ditindaklanjuti «U».«?pelakuDiamankan» Terduga pelaku telah diamankan dan menjalani pemeriksaan.«/»",
+"«U» menindaklanjuti laporan warga tentang "+ZAT+" di wilayah «TEMPAT».«?pelakuDiamankan» Terduga pelaku telah diamankan dan menjalani pemeriksaan.«/»",
 "«U» menindaklanjuti laporan masyarakat tentang "+ZAT+" di wilayah «TEMPAT».«?pelakuDiamankan» Dalam penanganan tersebut, petugas mengamankan terduga pelaku.«/» Identitas pelapor dirahasiakan untuk melindunginya.",
 ],
 r=[
@@ -253,7 +253,7 @@ C['gangguan_ketertiban'] = dict(
 h=[
 "«?dibubarkan»«U» Tertibkan Gangguan Ketertiban di «SUB»«else»«U» Tindak Lanjuti Laporan Gangguan Ketertiban di «SUB»«/»",
 "«U» Tangani Keluhan Warga «SUB» soal Gangguan Ketertiban",
-"Warga «SUB» Lapor Gangguan Ketertiban, «U» Turun ke Lokasi",
+"Warga «SUB» Lapor Gangguan Ketertiban, «U» Tindak Lanjuti",
 "«U» Respons Laporan Gangguan Ketertiban di «SUB»",
 ],
 l=[
@@ -279,7 +279,7 @@ l=[
 "«U» menindaklanjuti laporan «P» yang diterima «MELALUI» pada «DR».«?complaint.cepat.penanganan» Laporan tersebut selesai ditangani {{dalamDurasi complaint.resolutionMs}} setelah diterima.«/»",
 "Laporan «P» yang diterima «MELALUI» ditindaklanjuti «U» pada «D»«BDUR».",
 "Menindaklanjuti laporan «P», «U» menangani permasalahan yang disampaikan warga di wilayah «TEMPAT».",
-"«U» menangani laporan «P» di wilayah «TEMPAT» yang diterima «MELALUI».«?complaint.cepat.penanganan» Penanganan selesai {{dalamDurasi complaint.resolutionMs}} setelah laporan diterima.«/»",
+"«U» menangani laporan «P» yang diterima «MELALUI» pada «DR».«?complaint.cepat.penanganan» Penanganan selesai {{dalamDurasi complaint.resolutionMs}} setelah laporan diterima.«/»",
 ],
 r=[
 "«U» menindaklanjuti laporan warga «SUB»«SDUR».",

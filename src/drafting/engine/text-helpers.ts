@@ -8,7 +8,7 @@ import { AKRONIM, KATA_KAPITAL, KATA_TUGAS } from '../rapikan/kamus';
 const isAcronym = (word: string) => word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
 const capital = (word: string) => (word ? word[0].toLocaleUpperCase('id-ID') + word.slice(1) : word);
 const PLAIN_WORD = /^[A-Za-z][a-z]*$/;
-const EDGES = /^([^\p{L}\p{N}@#]*)(.*?)([^\p{L}\p{N}]*)$/u;
+const EDGES = /^([^\p{L}\p{N}@#]*)(.*[\p{L}\p{N}]|)([^\p{L}\p{N}]*)$/u;
 
 /** One word of a headline: function words lower case (except first), acronyms and handles untouched. */
 function judulKata(word: string, first: boolean): string {
@@ -48,9 +48,8 @@ function keepsCapital(first: string, second: string): boolean {
   const bare = first.replace(/[^\p{L}\p{N}]/gu, '');
   if (!bare) return true;
   if (isAcronym(bare) || AKRONIM.has(bare.toUpperCase()) && bare === bare.toUpperCase()) return true;
-  if (KATA_KAPITAL.has(bare.toLowerCase()) || /\p{Lu}/u.test(bare.slice(1))) return true;
-  // "Tim Patroli Perintis Presisi", "Unit Reskrim": a name of two capitalised words
-  return /^\p{Lu}/u.test(second) && !KATA_TUGAS.has(second.toLowerCase());
+  void second;
+  return KATA_KAPITAL.has(bare.toLowerCase()) || /\p{Lu}/u.test(bare.slice(1));
 }
 
 /** Lower-cases the first letter for use mid-sentence, unless it starts a name or an acronym (SPKT, Propam, Kapolsek). */

@@ -46,7 +46,9 @@ const isUpperOrDigit = (c: string | undefined) => c !== undefined && ((c >= 'A' 
 function sentenceFindings(text: string, field: Field, out: LintFinding[]): void {
   let seen: Set<string> | null = null;
   let start = 0;
+  // a word here has two characters or more: initials ("A."), list letters and stray marks are not counted
   let words = 0;
+  let wordLength = 0;
   let inWord = false;
   const close = (end: number) => {
     if (words > MAX_SENTENCE_WORDS) {
@@ -59,6 +61,7 @@ function sentenceFindings(text: string, field: Field, out: LintFinding[]): void 
       seen.add(key);
     }
     words = 0;
+    wordLength = 0;
     inWord = false;
   };
   for (let i = 0; i < text.length; i++) {
@@ -74,8 +77,9 @@ function sentenceFindings(text: string, field: Field, out: LintFinding[]): void 
     }
     if (!inWord) {
       inWord = true;
-      words++;
+      wordLength = 0;
     }
+    if (++wordLength === 2) words++;
     if ((c === '.' || c === '!' || c === '?' || c === '…') && text[i + 1] === ' ' && isUpperOrDigit(text[i + 2])) {
       // "Jl. Sudirman", "A.W. (24)": a short word before the stop is an abbreviation or initial
       let w = i;

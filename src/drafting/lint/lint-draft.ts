@@ -85,7 +85,8 @@ export function lintDraft(draft: DraftText, context: LintContext): LintFinding[]
   if (rule.needsImage && !context.hasImage) {
     findings.push({ code: 'image_missing', severity: 'warning', message: 'Kanal ini memerlukan gambar: unggah foto atau buat kartu kutipan, atau kecualikan kanal ini saat persetujuan.' });
   }
-  if (!context.skipEditorial) {
+  // a text over its limit must be cut first: its sentences are judged once it fits
+  if (!context.skipEditorial && !over) {
     if (draft.title) editorialFindings(draft.title, 'title', findings);
     editorialFindings(draft.body, 'body', findings);
   }

@@ -18,7 +18,8 @@ export const SINGKATAN_CHAT: Readonly<Record<string, string>> = {
   stlh: 'setelah', stelah: 'setelah', sbg: 'sebagai', jd: 'jadi', jdi: 'jadi', sm2: 'sama-sama', klo: 'kalau', kl: 'kalau',
   kalo: 'kalau', gmn: 'bagaimana', knp: 'kenapa', dtg: 'datang', lsg: 'langsung', lgsg: 'langsung', lgs: 'langsung',
   cpt: 'cepat', ckp: 'cukup', bnr: 'benar', bener: 'benar', wkt: 'waktu', sdkt: 'sedikit', sklh: 'sekolah', plg: 'pulang',
-  krm: 'kirim',
+  krm: 'kirim', dkt: 'dekat', dpn: 'depan', blkg: 'belakang', sbrg: 'seberang', jln: 'jalan', rmh: 'rumah', kmrn: 'kemarin',
+  ttp: 'tetap', sj: 'saja', sgt: 'sangat', bbrp: 'beberapa', sdg: 'sedang', lwt: 'lewat', gmna: 'gimana', aj: 'aja',
 };
 
 /**
@@ -27,8 +28,8 @@ export const SINGKATAN_CHAT: Readonly<Record<string, string>> = {
  */
 export const EJAAN_BAKU: Readonly<Record<string, string>> = {
   ilang: 'hilang', gak: 'tidak', ga: 'tidak', nggak: 'tidak', ngga: 'tidak', enggak: 'tidak', udah: 'sudah', dah: 'sudah',
-  aja: 'saja', dapet: 'dapat', nyuri: 'mencuri', gimana: 'bagaimana',
-  bikin: 'membuat', pake: 'memakai', sampe: 'sampai', abis: 'habis', kayak: 'seperti', karna: 'karena', tapi: 'tetapi',
+  aja: 'saja', dapet: 'dapat', nyuri: 'mencuri', gimana: 'bagaimana', banget: 'sekali', maksa: 'memaksa', ngancam: 'mengancam',
+  bikin: 'membuat', sampe: 'sampai', himbauan: 'imbauan', himbau: 'imbau', menghimbau: 'mengimbau', dihimbau: 'diimbau', abis: 'habis', kayak: 'seperti', karna: 'karena', tapi: 'tetapi',
   lapor: 'melapor', nyampe: 'sampai', balikin: 'mengembalikan', dibalikin: 'dikembalikan',
 };
 
@@ -41,7 +42,7 @@ export const AKRONIM = new Set([
   'SPKT', 'SIM', 'SKCK', 'KDRT', 'TKP', 'CCTV', 'ATM', 'KTP', 'KK', 'RT', 'RW', 'TNI', 'POLRI', 'BNN', 'PUPR', 'PNBP', 'BPKB',
   'STNK', 'SD', 'SMP', 'SMA', 'SMK', 'MTS', 'PPA', 'UPTD', 'P2TP2A', 'PLN', 'PDAM', 'BPBD', 'DPRD', 'RS', 'RSUD', 'RSU', 'PT', 'CV',
   'UMKM', 'BLT', 'BBM', 'SPBU', 'WIB', 'WITA', 'WIT', 'NIK', 'HP', 'WA', 'IG', 'FB', 'DPO', 'OTK', 'LP', 'NRP', 'PNS', 'ASN',
-  'KUA', 'KPU', 'BMKG', 'SAR', 'SKTLK', 'PJU', 'SOP', 'KBM', 'APBD', 'OPD', 'LSM', 'ORMAS', 'KAMTIBMAS', 'AKP', 'AKBP', 'IPTU', 'IPDA',
+  'KUA', 'KPU', 'BMKG', 'SAR', 'SKTLK', 'PJU', 'SOP', 'KBM', 'APBD', 'OPD', 'LSM', 'AKP', 'AKBP', 'IPTU', 'IPDA',
   'PPKS', 'UU', 'KUHP', 'ODGJ', 'TPPO', 'ITE', 'QRIS', 'BRI', 'BNI', 'BCA', 'MUI', 'FKUB', 'PKK', 'LPM', 'BKO', 'SATPAM', 'OJK',
   'KPAI', 'DP3A', 'DP3AKB', 'SAPA', 'UPT', 'RSJ', 'IGD', 'ICU', 'PMI', 'DKI', 'NTT', 'NTB', 'DIY', 'USG', 'GPS', 'SMS', 'ID',
 ]);
@@ -83,3 +84,19 @@ export const SINGKATAN_BERTITIK = new Set([
   'prof', 'kh', 'mr', 'mrs', 'tn', 'ny', 'an', 'up', 'rp', 'km', 'kab', 'prov', 'ket', 'tgl', 'ybs', 'a.n', 'pol', 'brig', 'sh', 'mh',
   'si', 'ik', 'mm', 'se', 'm.si', 's.h', 's.i.k', 'no.', 'kp',
 ]);
+
+/** Acronyms typed in lower case that are never anything else in a police report: written in capitals. */
+export const AKRONIM_KECIL = new Set([
+  'tkp', 'cctv', 'spkt', 'skck', 'ktp', 'stnk', 'bpkb', 'kdrt', 'rsud', 'pupr', 'uptd', 'ppa', 'sd', 'smp', 'sma', 'smk', 'tni', 'atm',
+  'sim', 'wib', 'wita', 'sktlk', 'pnbp', 'odgj', 'bbm', 'spbu', 'pln', 'pdam', 'bpbd',
+]);
+
+/** Police words typed in lower case that are always written capitalised (days and months are not: "minggu" is also a week). */
+export const KATA_KAPITAL_SELALU = new Set([
+  'polri', 'polsek', 'polres', 'polresta', 'polrestabes', 'polda', 'mapolsek', 'mapolres', 'kapolsek', 'kapolres', 'kapolresta',
+  'kapolrestabes', 'kapolda', 'satlantas', 'satreskrim', 'satresnarkoba', 'satbinmas', 'satsamapta', 'reskrim', 'propam', 'bhabinkamtibmas',
+  'babinsa', 'brimob', 'samapta', 'sabhara', 'damkar', 'basarnas', 'puskesmas',
+]);
+
+/** Names of programmes and services that keep their capitals wherever they are typed in lower case. */
+export const NAMA_PROGRAM = ['Jumat Curhat', 'Polisi Kita', 'Call Center 110', 'Quick Wins Presisi', 'Operasi Zebra', 'Operasi Patuh', 'Operasi Ketupat', 'Minggu Kasih', 'Sabtu Berbagi'];

@@ -1,5 +1,5 @@
 import { endsSentence } from './kalimat';
-import { AKRONIM, EJAAN_BAKU, KATA_KAPITAL, KATA_TUGAS, PEMICU_NAMA, SINGKATAN_CHAT } from './kamus';
+import { AKRONIM, AKRONIM_KECIL, EJAAN_BAKU, KATA_KAPITAL, KATA_KAPITAL_SELALU, KATA_TUGAS, PEMICU_NAMA, SINGKATAN_CHAT } from './kamus';
 
 /**
  * `rapikan` ("tidy up"): mends operator and citizen text before templates see it. It changes
@@ -18,19 +18,28 @@ export interface RapikanOptions {
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200D\uFE0F\u20E3]/gu;
 /** Parts never touched: links, e-mail addresses, domains, handles, hashtags, bracketed (masked) parts. */
-const PROTECTED = /https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:[\w-]+\.)+(?:id|com|net|org|info|io)\b|\[[^\]]*\]|[@#][\p{L}\p{N}_.]*[\p{L}\p{N}_]/gu;
+const PROTECTED = /\{\{[^}]{0,200}\}\}|<[^<>]{0,200}>|https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:[\w-]+\.)+(?:id|com|net|org|info|io)\b|\[[^\]]*\]|[@#][\p{L}\p{N}_.]*[\p{L}\p{N}_]/gu;
 // Quick tests that spare most texts the passes they do not need (drafting runs this on every field of every story).
-const NEEDS_PUNCTUATION = /[!?][!?1]|,,|\.\.|…|[,;:]\s*[.!?]|\s[,.!?;:)]|\(\s|[,;:!?)][\p{L}\uE000]|\p{Ll}\.\p{L}|[\p{L}\p{N}]\(| {2}/u;
+const NEEDS_PUNCTUATION = /[!?][!?1]|,,|\.\.|…|[,;:]\s*[.!?]|\s[,.!?;:)]|\(\s|[,;:!?][\p{L}\uE000]|\)\p{L}|\p{Ll}\.\p{L}| {2}/u;
 const CHAT_HINT = new RegExp(`\\b(?:${Object.keys(SINGKATAN_CHAT).join('|')})\\b`, 'i');
 const BAKU_HINT = new RegExp(`\\b(?:${Object.keys(EJAAN_BAKU).join('|')})\\b`, 'i');
 const HOLE = '\uE000';
 const HOLE_RE = /\uE000(\d+)\uE001/g;
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
+const LOWER_PROPER_HINT = new RegExp(`\\b(?:${[...AKRONIM_KECIL, ...KATA_KAPITAL_SELALU].join('|')})\\b`);
+/** An acronym or a police word typed in lower case gets its case ("tkp" -> "TKP", "propam" -> "Propam"). */
+function kapitalKata(word: string): string {
+  if (AKRONIM_KECIL.has(word)) return word.toUpperCase();
+  if (KATA_KAPITAL_SELALU.has(word)) return KATA_KAPITAL.get(word) ?? word[0].toUpperCase() + word.slice(1);
+  return word;
+}
+
 /** Whether a word is written in capitals (two letters or more, no lower case letter). */
 const inCaps = (word: string) => /\p{Lu}.*\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
 /** An acronym to keep: a known one, or one with no vowel ("BPN", "KM"). */
 const isAkronim = (word: string) => AKRONIM.has(word) || (word.length <= 4 && !/[AEIOU]/.test(word));
+const PREPOSISI_TEMPAT = new Set(['di', 'ke', 'dari', 'depan', 'dekat', 'sekitar', 'belakang', 'seberang', 'menuju', 'arah', 'wilayah', 'kawasan']);
 const capital = (word: string) => word.charAt(0).toLocaleUpperCase('id-ID') + word.slice(1);
 
 export function rapikan(input: string, options: RapikanOptions = {}): string {
@@ -42,6 +51,8 @@ export function rapikan(input: string, options: RapikanOptions = {}): string {
   if (NEEDS_PUNCTUATION.test(text)) text = tandaBaca(text);
   if (CHAT_HINT.test(text) || (options.baku === true && BAKU_HINT.test(text))) text = singkatan(text, options.baku === true);
   if (/\p{Lu}{2}/u.test(text)) text = hurufBesar(text, options.namaDiri ?? []);
+  if (LOWER_PROPER_HINT.test(text)) text = text.replace(WORD, kapitalKata);
+  if (options.baku === true) text = text.replace(/ & /g, ' dan ').replace(/(\d)\s?(rb|ribu)\b/gi, '$1 ribu').replace(/(\d)\s?(jt|juta)\b/gi, '$1 juta');
   text = namaDiri(text, options.namaDiri ?? []);
   text = text.replace(/\b[Jj]l\. (\p{Ll})/gu, (_m, letter: string) => `Jl. ${letter.toLocaleUpperCase('id-ID')}`);
   text = awalKalimat(text);
@@ -57,9 +68,8 @@ function tandaBaca(text: string): string {
     .replace(/([,;:])\s*(?=[.!?])/g, '')
     .replace(/\s+([,.!?;:)])/g, '$1')
     .replace(/\(\s+/g, '(')
-    .replace(/([,;:!?)])(?=[\p{L}\uE000])/gu, '$1 ')
-    .replace(/(\p{L}*\p{Ll}\p{L}*)\.(?=\p{L})/gu, (m, word: string) => (word.length >= 2 ? `${word}. ` : m))
-    .replace(/([\p{L}\p{N}])\(/gu, '$1 (')
+    .replace(/([,;:!?])(?=[\p{L}\uE000])|(\))(?=\p{L})/gu, '$1$2 ')
+    .replace(/(?<!\p{L})(\p{L}{2,40})\.(?=\p{L})/gu, (m, word: string) => (/\p{Ll}/u.test(word) ? `${word}. ` : m))
     .replace(/ {2,}/g, ' ');
 }
 
@@ -67,7 +77,8 @@ function tandaBaca(text: string): string {
 function singkatan(text: string, baku: boolean): string {
   return text.replace(WORD, (word) => {
     const lower = word.toLowerCase();
-    const full = SINGKATAN_CHAT[lower] ?? (baku ? EJAAN_BAKU[lower] : undefined);
+    const chat = SINGKATAN_CHAT[lower];
+    const full = baku ? (EJAAN_BAKU[chat ?? lower] ?? chat) : chat;
     if (full === undefined) return word;
     if (word === lower) return full;
     if (inCaps(word)) return full.toUpperCase();
@@ -96,11 +107,15 @@ function hurufBesar(text: string, names: readonly string[]): string {
     let next = word;
     if (inRun) {
       const lower = word.toLocaleLowerCase('id-ID');
-      const nameFollows = PEMICU_NAMA.has(lower) && caps[i + 1] && !KATA_TUGAS.has(words[i + 1][0].toLowerCase());
-      next = KATA_KAPITAL.get(lower) ?? known.get(lower) ?? ((afterPlaceWord > 0 && !KATA_TUGAS.has(lower)) || nameFollows ? capital(lower) : lower);
+      // a place word starts a name only after a preposition ("DI JALAN X"), not in "DUA DUSUN"
+      const before = words[i - 1]?.[0].toLowerCase();
+      const nameFollows = PEMICU_NAMA.has(lower) && caps[i + 1] && !KATA_TUGAS.has(words[i + 1][0].toLowerCase())
+        && (before === undefined || PREPOSISI_TEMPAT.has(before));
+      next = lower === 'jl' && text[m.index + 2] !== '.' ? 'Jl.'
+        : KATA_KAPITAL.get(lower) ?? known.get(lower) ?? ((afterPlaceWord > 0 && !KATA_TUGAS.has(lower)) || nameFollows ? capital(lower) : lower);
     }
     const lowerNext = next.toLowerCase();
-    afterPlaceWord = PEMICU_NAMA.has(lowerNext) ? 3 : afterPlaceWord > 0 && !KATA_TUGAS.has(lowerNext) && /\p{Lu}/u.test(next[0]) ? afterPlaceWord - 1 : 0;
+    afterPlaceWord = PEMICU_NAMA.has(lowerNext) && /\p{Lu}/u.test(next[0]) ? 3 : afterPlaceWord > 0 && !KATA_TUGAS.has(lowerNext) && /\p{Lu}/u.test(next[0]) ? afterPlaceWord - 1 : 0;
     out += text.slice(last, m.index) + next;
     last = m.index + word.length;
   }

@@ -40,7 +40,7 @@ function kegiatanOf(type: string, narrative: string): string {
 }
 
 /** Words a narrative may open with that make it a lead once "Bertempat di ..., <date>," is put before it. */
-const SUBJECT_START = /^(?:Sebanyak|Personel|Jajaran|Anggota|Petugas|Para|Seluruh|Ratusan|Puluhan|Belasan|Pol(?:sek|res|resta|restabes|da)\b|Sat[a-z]+\b|Kapol[a-z]*\b|Wakapol[a-z]*\b|Kasat\b|Kanit\b|Kabag[a-z]*\b|Bhabinkamtibmas\b|Tim\b|Unit\b)/;
+const SUBJECT_START = /^(?:Sebanyak|Personel|Jajaran|Anggota|Petugas|Para|Seluruh|Ratusan|Puluhan|Belasan|Biro\b|Bid[a-z]*\b|Dit[a-z]+\b|Pol(?:sek|res|resta|restabes|da)\b|Sat[a-z]+\b|Kapol[a-z]*\b|Wakapol[a-z]*\b|Kasat\b|Kanit\b|Kabag[a-z]*\b|Bhabinkamtibmas\b|Tim\b|Unit\b)/;
 
 interface Participant extends OfficerView {
   led: boolean;
@@ -48,8 +48,9 @@ interface Participant extends OfficerView {
 }
 
 export function achievementView(a: AchievementRow, unitName: string, names: readonly string[]): AchievementView {
-  const operator = { baku: true, namaDiri: names, tanpaEmoji: true };
-  const paragraphs = a.narrative.split(/\n\s*\n/).map((p) => rapikan(p, operator)).filter(Boolean);
+  const operator = { baku: true, namaDiri: names };
+  // each paragraph a finished sentence: operators leave the last full stop out
+  const paragraphs = a.narrative.split(/\n\s*\n/).map((p) => rapikan(p, operator)).filter(Boolean).map((p) => (/[.!?…”"]$/.test(p) ? p : `${p}.`));
   const narrative = paragraphs.join('\n\n');
   const sentences = kalimatKalimat(paragraphs[0] ?? '');
   const first = sentences[0] ?? '';

@@ -1,6 +1,8 @@
 import { localParts } from '../helpers/zona-waktu';
 import { achievementView } from './achievement-view';
-import { SENSITIVE_CATEGORIES } from './complaint-facts';
+import { NAMA_PROGRAM } from '../rapikan/kamus';
+import { isSensitive } from './complaint-facts';
+import { tidyLocation } from './complaint-view';
 import { complaintView } from './complaint-view';
 import { feedbackView } from './feedback-view';
 import type { CitizenView, StageView, StoryView, UnitView } from './story-view';
@@ -78,7 +80,7 @@ function citizenView(attribution: string | null, locality: string | null): Citiz
 
 /** Proper nouns of a story, so that mending text in capitals keeps their case. */
 function properNouns(source: StorySource): string[] {
-  const names: string[] = [];
+  const names: string[] = [...NAMA_PROGRAM];
   for (const unit of source.units) names.push(unit.name, unit.city);
   const c = source.complaint;
   if (c) names.push(c.location.subdistrict, c.location.district, c.location.city);
@@ -125,9 +127,10 @@ export function buildStoryView(source: StorySource, publicBaseUrl: string): Stor
   if (c) {
     const receivedAt = new Date(c.received_at);
     const stages = stagesOf(c.stages, receivedAt, units[0].timezone);
-    view.citizen = citizenView(c.public_attribution, c.location.subdistrict);
-    view.sensitive = SENSITIVE_CATEGORIES.has(c.category);
-    view.complaint = complaintView({ row: c, unitName: units[0].name, sensitive: view.sensitive, names, stages, receivedAt });
+    const row = { ...c, location: tidyLocation(c.location) };
+    view.citizen = citizenView(c.public_attribution, row.location.subdistrict);
+    view.sensitive = isSensitive(c.category, `${c.summary} ${c.resolution}`.toLowerCase());
+    view.complaint = complaintView({ row, unitName: units[0].name, sensitive: view.sensitive, names, stages, receivedAt });
   }
   if (f) {
     view.citizen = citizenView(f.public_attribution, null);

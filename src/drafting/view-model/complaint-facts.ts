@@ -76,7 +76,8 @@ export function complaintFacts(text: string): ComplaintFacts {
 
 /** Who took part in a brawl, in the report's own word; null when it names no group. */
 export function kelompokTawuran(text: string): string | null {
-  return /\b(geng motor|mahasiswa|remaja|pelajar|pemuda|siswa|warga)\b/.exec(text)?.[1] ?? null;
+  for (const group of ['geng motor', 'mahasiswa', 'pelajar', 'remaja', 'pemuda', 'siswa']) if (new RegExp(`\\b${group}\\b`).test(text)) return group;
+  return /\bantar ?warga\b/.test(text) ? 'warga' : null;
 }
 
 /** The drug the report names ("sabu", "ganja"), or null: "narkoba" is then said. */
@@ -92,6 +93,17 @@ export const PIDANA = new Set([
 
 /** Categories handled as sensitive until the privacy work (issue 16) sets `sensitive` itself. */
 export const SENSITIVE_CATEGORIES = new Set(['kdrt', 'kekerasan_seksual', 'perlindungan_anak']);
+
+const MINOR = /\b(?:anak|balita|bocah|bayi|siswa sd|murid)\b|\b(?:berusia|umur|usia)\s+(?:[1-9]|1[0-7])\s+tahun\b/;
+
+/**
+ * The smallest rule until issue 16 lands its own: the sensitive categories, a missing minor, and
+ * every drug report (its reporter is an informant to protect).
+ */
+export function isSensitive(category: string, text: string): boolean {
+  if (SENSITIVE_CATEGORIES.has(category) || category === 'narkoba') return true;
+  return category === 'orang_hilang' && MINOR.test(text);
+}
 
 const JAM = 3_600_000;
 /**

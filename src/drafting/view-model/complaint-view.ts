@@ -26,10 +26,32 @@ const LAPORKAN: Record<string, string> = {
   orang_hilang: 'anak hilang', narkoba: 'penyalahgunaan narkoba',
 };
 
+/** Whom a sensitive release protects by leaving names and places out. */
+const DILINDUNGI: Record<string, string> = { orang_hilang: 'anak', narkoba: 'pelapor' };
+
 /** A stage label that only says the report came in: the receipt sentence already tells it. */
 const RECEIPT_LABEL = /^(?:laporan|aduan|pengaduan|informasi|mention|pesan|telepon|panggilan|warga datang|pelapor datang)\b[^.]{0,50}?\b(?:diterima|masuk|dibuat|datang|ke spkt|melapor)\b/i;
 
 const MENIT = 60_000;
+
+/** A place typed all in lower case or all in capitals gets each word capitalised ("sei sikambing b"). */
+function namaTempat(place: string): string {
+  const text = place.replace(/\s+/g, ' ').trim();
+  if (/\p{Lu}/u.test(text) && /\p{Ll}/u.test(text)) return text;
+  return text.toLocaleLowerCase('id-ID').replace(/(^|[\s(-])(\p{L})/gu, (_m, at: string, letter: string) => at + letter.toLocaleUpperCase('id-ID'));
+}
+
+export function tidyLocation(location: ComplaintRow['location']): ComplaintRow['location'] {
+  return { subdistrict: namaTempat(location.subdistrict ?? ''), district: namaTempat(location.district ?? ''), city: namaTempat(location.city ?? '') };
+}
+
+/** Who a report sentence starts with: a summary that starts otherwise reads as a note, not a sentence for a release. */
+const REPORT_START = /^(?:Warga|Pelapor|Seorang|Sejumlah|Pemilik|Keluarga|Orang tua|Pedagang|Sopir|Pengguna|Pengendara|Akun|Informasi|Korban|Tetangga|Ibu|Bapak|Pengurus|Ketua|Masyarakat|Para|Dua|Tiga|Karyawan|Petugas|Penghuni|Pengelola)\b/;
+
+/** The summary when it reads as a sentence of a release (a subject first, no exclamation, six words or more). */
+function latarOf(summary: string): string | null {
+  return REPORT_START.test(summary) && !/[!?]/.test(summary) && summary.split(' ').length >= 6 ? summary : null;
+}
 
 export interface ComplaintInput {
   row: ComplaintRow;
@@ -45,13 +67,14 @@ export function complaintView(input: ComplaintInput): ComplaintView {
   const { row: c, sensitive, names } = input;
   const receivedAt = input.receivedAt;
   const resolvedAt = new Date(c.resolved_at);
-  const operator = { baku: true, namaDiri: names, tanpaEmoji: true };
+  const operator = { baku: true, namaDiri: names };
   const summary = rapikan(c.summary, operator);
   const resolution = rapikan(c.resolution, operator);
   const firstAction = input.stages.find((s) => s.at.getTime() > receivedAt.getTime());
   const responseMs = firstAction ? firstAction.at.getTime() - receivedAt.getTime() : null;
   const resolutionMs = resolvedAt.getTime() - receivedAt.getTime();
-  const stages = input.stages.filter((s) => !RECEIPT_LABEL.test(s.label)).map((s) => ({ ...s, label: rapikan(s.label, operator), jeda: null as string | null }));
+  // a label of one or two words ("olah tkp") is a note, not a sentence to print
+  const stages = input.stages.filter((s) => !RECEIPT_LABEL.test(s.label) && s.label.trim().split(/\s+/).length >= 3).map((s) => ({ ...s, label: rapikan(s.label, operator), jeda: null as string | null }));
   const cepat = speedOf(c.category, responseMs, resolutionMs, sensitive);
   if (cepat.respons && stages[0] && responseMs !== null && stages[0].at.getTime() - receivedAt.getTime() === responseMs) {
     stages[0].jeda = durasi(Math.max(responseMs, MENIT));
@@ -64,6 +87,7 @@ export function complaintView(input: ComplaintInput): ComplaintView {
     categoryLabel: CATEGORY_LABELS[c.category] ?? 'Laporan Warga',
     jenis: JENIS[c.category] ?? 'warga',
     laporkan: LAPORKAN[c.category] ?? 'tindak kejahatan',
+    dilindungi: DILINDUNGI[c.category] ?? 'korban',
     pidana: PIDANA.has(c.category),
     channelLabel: INTAKE_CHANNEL_LABELS[c.channel] ?? c.channel,
     melalui: MELALUI[c.channel] ?? `secara langsung di ${input.unitName}`,
@@ -74,6 +98,7 @@ export function complaintView(input: ComplaintInput): ComplaintView {
     location: c.location,
     tempat: place.join(', '),
     summary,
+    latar: latarOf(summary),
     resolution,
     stages,
     quote: quote || null,

@@ -47,6 +47,8 @@ export interface ComplaintView {
   jenis: string;
   /** What a sensitive release asks people to report ("kekerasan dalam rumah tangga", "anak hilang"). */
   laporkan: string;
+  /** Whom a sensitive release protects: "korban", "anak", "pelapor". */
+  dilindungi: string;
   /** A criminal matter: only then "kasus"/"perkara" may be said. */
   pidana: boolean;
   /** "WhatsApp", "Call Center 110", ... */
@@ -64,6 +66,8 @@ export interface ComplaintView {
   tempat: string;
   /** Mended by rapikan (case, spacing, punctuation, chat abbreviations). */
   summary: string;
+  /** The summary when it reads as a sentence of a release; null for a note ("motor ilang, tolong cepat!"). */
+  latar: string | null;
   resolution: string;
   /** Stages after receipt, without those that only repeat that the report came in. */
   stages: StageView[];
