@@ -184,13 +184,13 @@ l=[
 "«U» melayani laporan kehilangan dari «P» pada «D».«?suratTerbit» Surat keterangan kehilangan diterbitkan«BDUR».«/»«?barangKembali» Barang yang hilang telah kembali kepada pemiliknya.«/»",
 "Laporan kehilangan yang disampaikan «P» «MELALUI» ditindaklanjuti «U» pada «D».«?suratTerbit» Petugas menerbitkan surat keterangan kehilangan«BDUR».«/»«?barangKembali» Barang milik pelapor telah dikembalikan.«/»",
 "«?barangKembali»Barang milik «P» yang hilang kembali ke tangan pemiliknya pada «D» berkat penanganan «U»«BDUR».«else»«U» membantu «P» yang kehilangan barang pada «D»«BDUR».«/»",
-"Warga yang kehilangan barang dilayani «U» pada «D». Laporan disampaikan «P» «MELALUI».«?suratTerbit» Surat keterangan kehilangan diterbitkan«BDUR».«/»",
+"Warga yang kehilangan barang dilayani «U» pada «D». Laporan disampaikan «P» «MELALUI».«?suratTerbit» Surat keterangan kehilangan diterbitkan«BDUR».«/»«?barangKembali» Barang yang hilang telah kembali kepada pemiliknya.«/»",
 ],
 r=[
-"«U» melayani laporan kehilangan warga «SUB»«SDUR».«?suratTerbit» Surat keterangan kehilangan sudah diterbitkan.«/»",
+"«U» melayani laporan kehilangan warga «SUB»«SDUR».«?suratTerbit» Surat keterangan kehilangan sudah diterbitkan.«/»«?barangKembali» Barang yang hilang sudah kembali kepada pemiliknya.«/»",
 "«?barangKembali»Barang warga «SUB» yang hilang kembali kepada pemiliknya berkat penanganan «U».«else»Warga «SUB» yang kehilangan barang dilayani «U»«SDUR».«/»",
-"«?suratTerbit»Surat keterangan kehilangan untuk warga «SUB» diterbitkan «U»«SDUR».«else»«U» menindaklanjuti laporan kehilangan warga «SUB».«/»",
-"Kehilangan barang? Warga «SUB» sudah dilayani «U»«SDUR».",
+"«?suratTerbit»Surat keterangan kehilangan untuk warga «SUB» diterbitkan «U»«SDUR».«|barangKembali»«U» mengembalikan barang warga «SUB» yang hilang kepada pemiliknya.«else»«U» menindaklanjuti laporan kehilangan warga «SUB».«/»",
+"«?barangKembali»Barang warga «SUB» yang hilang sudah kembali ke pemiliknya berkat bantuan «U».«else»Kehilangan barang? Warga «SUB» sudah dilayani «U»«SDUR».«/»",
 ])
 C['penipuan'] = dict(
 h=[

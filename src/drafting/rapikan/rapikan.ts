@@ -105,6 +105,8 @@ function hurufBesar(text: string, names: readonly string[]): string {
     const word = m[0];
     const inRun = caps[i] && (caps[i - 1] || caps[i + 1] || word.length >= 6 || inCaps(words[i - 1]?.[0] ?? '') || inCaps(words[i + 1]?.[0] ?? ''));
     let next = word;
+    // a name after a place word ends at punctuation ("JALAN X, PELAKU ...")
+    if (/[^\s]/.test(text.slice(last, m.index))) afterPlaceWord = 0;
     if (inRun) {
       const lower = word.toLocaleLowerCase('id-ID');
       // a place word starts a name only after a preposition ("DI JALAN X"), not in "DUA DUSUN"
