@@ -302,10 +302,10 @@ def sens(key, noun, short, h_extra):
       "«U» Ajak Warga Berani Melaporkan "+short,
     ],
     l=[
-      "«U» menindaklanjuti laporan "+low(noun)+" di wilayah «CITY» yang diterima «MELALUI» pada «DR». Penanganan dilakukan dengan mengutamakan perlindungan korban.",
-      "Laporan "+low(noun)+" yang diterima «MELALUI» pada «DR» ditindaklanjuti «U». Dalam penanganannya, petugas mengutamakan perlindungan dan kerahasiaan korban.",
-      "«U» menangani laporan "+low(noun)+" di wilayah «CITY». Laporan tersebut diterima «MELALUI» pada «DR» dan ditangani dengan mengutamakan perlindungan korban.",
-      "Menindaklanjuti laporan yang diterima «MELALUI» pada «DR», «U» menangani "+low(noun)+" di wilayah «CITY» dengan mengutamakan perlindungan korban.",
+      "«U» menindaklanjuti laporan "+low(noun)+" di wilayah «CITY» yang diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}}. Penanganan dilakukan dengan mengutamakan perlindungan korban.",
+      "Laporan "+low(noun)+" yang diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}} ditindaklanjuti «U». Dalam penanganannya, petugas mengutamakan perlindungan dan kerahasiaan korban.",
+      "«U» menangani laporan "+low(noun)+" di wilayah «CITY». Laporan tersebut diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}} dan ditangani dengan mengutamakan perlindungan korban.",
+      "Menindaklanjuti laporan yang diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}}, «U» menangani "+low(noun)+" di wilayah «CITY» dengan mengutamakan perlindungan korban.",
     ],
     r=[
       "«U» menindaklanjuti laporan "+low(noun)+" dengan mengutamakan perlindungan korban. Laporkan melalui Call Center 110.",
@@ -319,7 +319,7 @@ sens('perlindungan_anak', 'terkait Perlindungan Anak', 'Kekerasan terhadap Anak'
 sens('default', 'Warga', 'Kejahatan', "«U» Tindak Lanjuti Laporan Warga dengan Menjaga Kerahasiaan")
 S['default']['h'][1] = "«U» Tangani Laporan Warga dengan Mengutamakan Perlindungan"
 S['default']['l'] = [l.replace('laporan warga', 'laporan warga').replace('menangani warga', 'menangani laporan tersebut') for l in S['default']['l']]
-S['default']['l'][3] = "Menindaklanjuti laporan yang diterima «MELALUI» pada «DR», «U» menangani perkara tersebut di wilayah «CITY» dengan mengutamakan perlindungan para pihak."
+S['default']['l'][3] = "Menindaklanjuti laporan yang diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}}, «U» menangani perkara tersebut di wilayah «CITY» dengan mengutamakan perlindungan para pihak."
 S['default']['r'][2] = "«U» menangani laporan warga dan menjaga identitas para pihak. Hubungi Call Center 110 bila membutuhkan bantuan polisi."
 S['orang_hilang'] = dict(
 h=[
@@ -329,10 +329,10 @@ h=[
  "«U» Imbau Orang Tua Segera Melapor Bila Anak Hilang",
 ],
 l=[
- "«U» menindaklanjuti laporan anak hilang di wilayah «CITY» yang diterima «MELALUI» pada «DR».«?ditemukan» Anak tersebut telah ditemukan«?selamat» dalam keadaan selamat«/».«/»",
- "Laporan anak hilang yang diterima «MELALUI» pada «DR» ditindaklanjuti «U».«?ditemukan» Anak yang dilaporkan hilang telah ditemukan«?selamat» dalam keadaan selamat«/».«/» Identitas anak dan keluarganya tidak dipublikasikan untuk melindungi mereka.",
- "«U» menangani laporan anak hilang di wilayah «CITY».«?ditemukan» Anak tersebut telah ditemukan«?selamat» dalam keadaan selamat«/».«/» Laporan diterima «MELALUI» pada «DR».",
- "Menindaklanjuti laporan yang diterima «MELALUI» pada «DR», «U» menangani laporan anak hilang di wilayah «CITY».«?ditemukan» Anak tersebut telah ditemukan«?selamat» dalam keadaan selamat«/».«/»",
+ "«U» menindaklanjuti laporan anak hilang di wilayah «CITY» yang diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}}.«?ditemukan» Anak tersebut telah ditemukan«?selamat» dalam keadaan selamat«/».«/»",
+ "Laporan anak hilang yang diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}} ditindaklanjuti «U».«?ditemukan» Anak yang dilaporkan hilang telah ditemukan«?selamat» dalam keadaan selamat«/».«/» Identitas anak dan keluarganya tidak dipublikasikan untuk melindungi mereka.",
+ "«U» menangani laporan anak hilang di wilayah «CITY».«?ditemukan» Anak tersebut telah ditemukan«?selamat» dalam keadaan selamat«/».«/» Laporan diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}}.",
+ "Menindaklanjuti laporan yang diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}}, «U» menangani laporan anak hilang di wilayah «CITY».«?ditemukan» Anak tersebut telah ditemukan«?selamat» dalam keadaan selamat«/».«/»",
 ],
 r=[
  "«?ditemukan»Anak yang dilaporkan hilang di «CITY» telah ditemukan«?selamat» dalam keadaan selamat«/».«else»«U» menindaklanjuti laporan anak hilang di «CITY».«/» Bila anak hilang, segera lapor ke Call Center 110.",
@@ -348,10 +348,10 @@ h=[
  "«U» Ajak Warga Laporkan Penyalahgunaan Narkoba",
 ],
 l=[
- "«U» menindaklanjuti informasi masyarakat tentang narkoba di wilayah «CITY» yang diterima «MELALUI» pada «DR».«?pelakuDiamankan» Terduga pelaku telah diamankan untuk menjalani pemeriksaan.«/» Identitas pelapor dirahasiakan.",
- "Informasi masyarakat tentang narkoba yang diterima «MELALUI» pada «DR» ditindaklanjuti «U».«?pelakuDiamankan» Petugas mengamankan terduga pelaku.«/» Identitas pelapor dijaga kerahasiaannya.",
+ "«U» menindaklanjuti informasi masyarakat tentang narkoba di wilayah «CITY» yang diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}}.«?pelakuDiamankan» Terduga pelaku telah diamankan untuk menjalani pemeriksaan.«/» Identitas pelapor dirahasiakan.",
+ "Informasi masyarakat tentang narkoba yang diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}} ditindaklanjuti «U».«?pelakuDiamankan» Petugas mengamankan terduga pelaku.«/» Identitas pelapor dijaga kerahasiaannya.",
  "«U» menangani informasi masyarakat tentang narkoba di wilayah «CITY».«?pelakuDiamankan» Terduga pelaku telah diamankan.«/» Pelapor dilindungi dan identitasnya tidak dipublikasikan.",
- "Menindaklanjuti informasi yang diterima «MELALUI» pada «DR», «U» menangani kasus narkoba di wilayah «CITY».«?pelakuDiamankan» Terduga pelaku telah diamankan.«/» Identitas pelapor dirahasiakan.",
+ "Menindaklanjuti informasi yang diterima «MELALUI» pada «DR» {{pukul complaint.receivedAt}}, «U» menangani kasus narkoba di wilayah «CITY».«?pelakuDiamankan» Terduga pelaku telah diamankan.«/» Identitas pelapor dirahasiakan.",
 ],
 r=[
  "«U» menindaklanjuti informasi masyarakat soal narkoba di «CITY». Identitas pelapor dirahasiakan.",
