@@ -316,6 +316,7 @@ def sens(key, noun, short, h_extra):
 sens('kdrt', 'Dugaan KDRT', 'KDRT', "«U» Imbau Korban KDRT Tidak Ragu Melapor")
 sens('kekerasan_seksual', 'Dugaan Kekerasan Seksual', 'Kekerasan Seksual', "«U» Imbau Korban Kekerasan Seksual Tidak Ragu Melapor")
 sens('perlindungan_anak', 'terkait Perlindungan Anak', 'Kekerasan terhadap Anak', "«U» Tegaskan Komitmen Melindungi Anak")
+sens('perdagangan_orang', 'Dugaan Perdagangan Orang', 'Perdagangan Orang', "«U» Imbau Warga Waspadai Perdagangan Orang")
 sens('default', 'Warga', 'Kejahatan', "«U» Tindak Lanjuti Laporan Warga dengan Menjaga Kerahasiaan")
 S['default']['h'][1] = "«U» Tangani Laporan Warga dengan Mengutamakan Perlindungan"
 S['default']['l'] = [l.replace('laporan warga', 'laporan warga').replace('menangani warga', 'menangani laporan tersebut') for l in S['default']['l']]
@@ -368,7 +369,7 @@ for cat, d in S.items():
     write('complaint-sensitif-lead-' + cat, d['l'])
     write('complaint-sensitif-ringkas-' + cat, d['r'])
 # categories that are always sensitive: their own partials hand over to the sensitive wording
-for cat in ['kdrt', 'kekerasan_seksual', 'perlindungan_anak']:
+for cat in ['kdrt', 'kekerasan_seksual', 'perlindungan_anak', 'perdagangan_orang']:
     for part in ['headline', 'lead', 'ringkas']:
         with open(f'{__import__("tpl").OUT}/complaint-{part}-{cat}.hbs', 'w') as f:
             f.write('{{> complaint-sensitif-%s-%s}}\n' % (part, cat))

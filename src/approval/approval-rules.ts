@@ -13,10 +13,15 @@ export interface StoryForApproval {
   policy: ApprovalPolicy;
   authorId: string | null;
   lastEditedBy: string | null;
+  /** A sensitive case (issue 16): two approvers whatever the unit's policy. */
+  sensitive?: boolean;
 }
 
-/** Approvals a story needs under its unit's policy: two_step needs the unit's own, then the parent's. */
-export const stepsRequired = (policy: ApprovalPolicy) => (policy === 'two_step' ? 2 : 1);
+/**
+ * Approvals a story needs under its unit's policy: two_step needs the unit's own, then the
+ * parent's; a sensitive case needs two under any policy (two people, each allowed by the policy).
+ */
+export const stepsRequired = (policy: ApprovalPolicy, sensitive = false) => (policy === 'two_step' || sensitive ? 2 : 1);
 
 const storyUnit = (story: StoryForApproval) => story.unitPath[story.unitPath.length - 1];
 /** The parent unit and above; a Polda has none, so its "parent" policies fall back to itself. */

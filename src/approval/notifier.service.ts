@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-export type NotificationKind = 'submitted' | 'approved' | 'rejected' | 'overdue' | 'awaiting_confirmation' | 'publication_failed' | 'publication_unconfirmed';
+export type NotificationKind = 'submitted' | 'approved' | 'rejected' | 'overdue' | 'awaiting_confirmation' | 'publication_failed' | 'publication_unconfirmed'
+  | 'publication_held';
 
 /**
  * Writes notifications inside the caller's transaction, so a notification exists exactly when

@@ -10,6 +10,7 @@ import type { StoryStatus } from '../stories/dto/story-query.dto';
 import { withdrawStory } from '../stories/withdraw-story';
 import { ScopeService } from '../units/scope.service';
 import type { ApprovalPolicy } from '../units/unit.entity';
+import { ApprovalPrivacy } from './approval-privacy.service';
 import { fourEyesViolation, mayApproveStep, stepsRequired, type StoryForApproval, unitsAskedFor } from './approval-rules';
 import type { ApproveDto } from './dto/workflow.dto';
 import { Notifier } from './notifier.service';
@@ -32,6 +33,7 @@ export class StoryWorkflow {
     private readonly notifier: Notifier,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly privacy: ApprovalPrivacy,
   ) {}
 
   /** draft -> in_review: by a humas officer in scope or the story's author. */
@@ -54,7 +56,7 @@ export class StoryWorkflow {
       if (story.awaitingConfirmation && !dto.urgent) return this.confirm(manager, user, story);
       const action: StoryAction = dto.urgent ? 'urgent' : 'approve';
       assertLegal(action, story.status);
-      const required = stepsRequired(story.policy);
+      const required = stepsRequired(story.policy, story.sensitive);
       const given: { step: number; approver_id: string }[] = await manager.query(
         `SELECT step, approver_id FROM story_approval WHERE story_id = $1 AND round = $2 AND kind = 'approve'`, [story.id, story.round]);
       const step = dto.urgent ? required : given.length + 1;
@@ -63,8 +65,10 @@ export class StoryWorkflow {
       }
       const violation = dto.urgent ? null : fourEyesViolation(user, story, given.map((g) => g.approver_id));
       if (violation) throw ProblemException.forbidden('four_eyes', `Four eyes: ${violation}.`);
-      const channels = dto.channels ?? [...CHANNELS];
+      // a sensitive case goes to the website only unless the approver opts social channels in
+      const channels = dto.channels ?? (story.sensitive ? ['website' as const] : [...CHANNELS]);
       await this.checkLint(manager, user, story, channels, dto);
+      await this.privacy.checkAtApproval(manager, user, story, channels, dto);
       await manager.query(
         `INSERT INTO story_approval (story_id, step, kind, approver_id, approver_unit_id, round) VALUES ($1, $2, $3, $4, $5, $6)`,
         [story.id, step, dto.urgent ? 'urgent' : 'approve', user.id, user.unitId, story.round],
@@ -104,6 +108,13 @@ export class StoryWorkflow {
     });
   }
 
+  /** Releases a privacy hold of the story with a reason (issue 16); held publications go out. */
+  releasePrivacy(user: AuthUser, storyId: string, reason: string) {
+    return this.inTransaction(user, storyId, async (manager, story) => {
+      await this.privacy.release(manager, user, story, reason);
+    });
+  }
+
   /** Retracts a story from the press room and feeds; pending publications are cancelled. */
   withdraw(user: AuthUser, storyId: string, reason: string) {
     return this.inTransaction(user, storyId, async (manager, story) => {
@@ -119,7 +130,7 @@ export class StoryWorkflow {
     const [urgent] = await manager.query(`SELECT approver_id FROM story_approval WHERE story_id = $1 AND kind = 'urgent' ORDER BY at DESC LIMIT 1`, [story.id]);
     const violation = fourEyesViolation(user, story, urgent ? [urgent.approver_id] : []);
     if (violation) throw ProblemException.forbidden('four_eyes', `Four eyes: ${violation}.`);
-    if (!mayApproveStep(user, story, stepsRequired(story.policy))) {
+    if (!mayApproveStep(user, story, stepsRequired(story.policy, story.sensitive))) {
       throw ProblemException.forbidden('not_your_approval', 'The confirmation of this urgent story belongs to another unit\'s humas.');
     }
     await manager.query(
@@ -164,7 +175,7 @@ export class StoryWorkflow {
   private async inTransaction(user: AuthUser, storyId: string, work: (manager: EntityManager, story: LockedStory) => Promise<void>) {
     await this.db.transaction(async (manager) => {
       const [row] = await manager.query(
-        `SELECT s.id, s.title, s.status, s.unit_id, s.author_id, s.last_edited_by, s.awaiting_confirmation, s.review_round, u.path, u.approval_policy
+        `SELECT s.id, s.title, s.status, s.unit_id, s.author_id, s.last_edited_by, s.awaiting_confirmation, s.review_round, s.sensitive, u.path, u.approval_policy
            FROM story s JOIN unit u ON u.id = s.unit_id WHERE s.id = $1 FOR UPDATE OF s`,
         [storyId],
       );
@@ -172,6 +183,7 @@ export class StoryWorkflow {
       await work(manager, {
         id: row.id, title: row.title, status: row.status, unitId: row.unit_id, authorId: row.author_id, lastEditedBy: row.last_edited_by,
         awaitingConfirmation: row.awaiting_confirmation, round: row.review_round, unitPath: row.path, policy: row.approval_policy as ApprovalPolicy,
+        sensitive: row.sensitive === true,
       });
     });
   }

@@ -43,6 +43,18 @@ export class WorkflowController {
     return this.stories.get(user, id);
   }
 
+  /**
+   * Releases what the publish gate holds (issue 16) for the texts as they are now, with a reason
+   * (audited; four eyes). Held publications become due again.
+   */
+  @Post(':id/privacy/release')
+  @HttpCode(200)
+  @Roles('humas')
+  async releasePrivacy(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string, @Body() body: RequiredReasonDto) {
+    await this.workflow.releasePrivacy(user, id, body.reason);
+    return this.stories.get(user, id);
+  }
+
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('humas')

@@ -35,7 +35,7 @@ const EDITABLE: StoryStatus[] = ['draft', 'in_review', 'rejected'];
  * Showing a button never grants anything: every action is checked again by its service.
  */
 export function allowedActions(user: AuthUser, story: StoryForActions): AllowedActions {
-  const required = stepsRequired(story.policy);
+  const required = stepsRequired(story.policy, story.sensitive);
   const step = story.approversThisRound.length + 1;
   const canGive = (s: number) => reviewer(user) && mayApproveStep(user, story, s);
   const fourEyesOk = !fourEyesViolation(user, story, story.approversThisRound);

@@ -45,7 +45,7 @@ export class DraftWriter {
     const variants: VariantMemory = { own: source.ownChoices, recent: source.recentChoices, chosen: {} };
     let slug = source.story.slug;
     // a new story's title and slug follow the headline the templates wrote (issue 18, item 12)
-    const urlFor = retitle ? (headline: string) => `${this.config.publicBaseUrl}/rilis/${(slug = storySlug(headline, storyId))}` : undefined;
+    const urlFor = retitle ? (headline: string) => `${this.config.publicBaseUrl}/rilis/${(slug = storySlug(headline, storyId, source.story.sensitive === true))}` : undefined;
     const drafts = this.drafter.draftAll(buildStoryView(source, this.config.publicBaseUrl), templates, { variants, urlFor });
     const website = drafts.find((d) => d.channel === 'website');
     if (website) {
@@ -99,10 +99,10 @@ export class DraftWriter {
    * changes gets a new revision.
    */
   async retitle(manager: EntityManager, storyId: string, headline: string, actorId: string | null): Promise<void> {
-    const [story] = await queryRows<{ slug: string; title: string; published_at: Date | null }>(manager,
-      `SELECT slug, title, published_at FROM story WHERE id = $1`, [storyId]);
+    const [story] = await queryRows<{ slug: string; title: string; published_at: Date | null; sensitive: boolean }>(manager,
+      `SELECT slug, title, published_at, sensitive FROM story WHERE id = $1`, [storyId]);
     if (!story || story.published_at || !headline.trim() || story.title === headline) return;
-    const slug = storySlug(headline, storyId);
+    const slug = storySlug(headline, storyId, story.sensitive);
     if (slug === story.slug) {
       await manager.query(`UPDATE story SET title = $2 WHERE id = $1`, [storyId, headline]);
       return;

@@ -66,7 +66,7 @@ export class StorySourceLoader {
   private async read(manager: EntityManager, storyId: string, recentSince: Date | null, sourceRow?: SourceRow): Promise<LoadedSource | DraftingInputs> {
     const drafting = recentSince !== null;
     const [story] = await manager.query(
-      `SELECT s.id, s.kind, s.title, s.slug, s.source_id, u.path, ${UNITS}, ${MEDIA}${drafting ? `, s.variant_choices, ${OVERRIDES}, ${RECENT}, ${RECENT_CHOICES}` : ''}
+      `SELECT s.id, s.kind, s.title, s.slug, s.sensitive, s.source_id, u.path, ${UNITS}, ${MEDIA}${drafting ? `, s.variant_choices, ${OVERRIDES}, ${RECENT}, ${RECENT_CHOICES}` : ''}
          FROM story s JOIN unit u ON u.id = s.unit_id WHERE s.id = $1`,
       drafting ? [storyId, recentSince] : [storyId],
     );
@@ -74,7 +74,7 @@ export class StorySourceLoader {
     const unitIds: string[] = [...story.path].reverse();
     const unitRows = story.units as (UnitRow & { id: string })[];
     const source: LoadedSource = {
-      story: { id: story.id, kind: story.kind, title: story.title, slug: story.slug },
+      story: { id: story.id, kind: story.kind, title: story.title, slug: story.slug, sensitive: story.sensitive === true },
       units: unitIds.map((id) => unitRows.find((u) => u.id === id)!),
       unitIds,
       media: story.media,

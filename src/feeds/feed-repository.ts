@@ -51,7 +51,8 @@ export class FeedRepository {
     const params: unknown[] = [now, limit];
     const website = `(s.approved_channels IS NULL OR 'website' = ANY(s.approved_channels))`;
     const visible = `(s.status = 'published' AND (s.embargo_until IS NULL OR s.embargo_until <= $1))`;
-    const where = [scope.kind === 'partner' ? `(${visible} OR (s.status = 'approved' AND s.embargo_until > $1))` : visible, website];
+    // a story the publish gate holds is in no feed (issue 16)
+    const where = [scope.kind === 'partner' ? `(${visible} OR (s.status = 'approved' AND s.embargo_until > $1))` : visible, website, 's.privacy_hold IS NULL'];
     if (scope.kind === 'unit' || scope.kind === 'partner') {
       // A partner sees the subtree of the unit that manages it: embargoed releases are shared
       // early only with the outlets that unit chose, never with another region's partners.

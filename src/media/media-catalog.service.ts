@@ -102,7 +102,7 @@ export class MediaCatalog {
     const rows: FileRef[] = await this.db.query(
       `SELECT r.sha256, r.format FROM media_rendition r
         WHERE r.media_id = $1 AND r.name = $2 AND r.format = $3
-          AND EXISTS (SELECT 1 FROM story_media sm JOIN story s ON s.id = sm.story_id WHERE sm.media_id = r.media_id AND s.status = 'published')`,
+          AND EXISTS (SELECT 1 FROM story_media sm JOIN story s ON s.id = sm.story_id WHERE sm.media_id = r.media_id AND s.status = 'published' AND s.privacy_hold IS NULL)`,
       [id, parsed.name, parsed.format],
     );
     return rows[0] ?? null;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { type FieldError, ProblemException } from '../common/problem/problem.exception';
+import { maskPersonalData, type DetectionContext } from '../intake/privacy/pii-masker';
 import { ScopeService } from '../units/scope.service';
 
 /**
@@ -36,5 +37,19 @@ export class MediaLinks {
       });
     }
     return [...ids];
+  }
+
+  /**
+   * Alt texts are public (the press room's alt, og:image:alt, Media RSS): masked at upload, and
+   * again here with the citizens of the item the photos are attached to, whose names and
+   * numbers the uploader may have typed into them.
+   */
+  async maskAlts(manager: EntityManager, ids: readonly string[], ctx: DetectionContext): Promise<void> {
+    if (ids.length === 0) return;
+    const rows: { id: string; alt: string | null }[] = await manager.query(`SELECT id, alt FROM media WHERE id = ANY($1::uuid[]) AND alt IS NOT NULL`, [ids]);
+    for (const row of rows) {
+      const { text, findings } = maskPersonalData(row.alt!, ctx);
+      if (findings.length > 0) await manager.query(`UPDATE media SET alt = $2 WHERE id = $1`, [row.id, text]);
+    }
   }
 }

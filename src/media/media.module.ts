@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
+import { PrivacyGateModule } from '../privacy-gate/privacy-gate.module';
 import { IMAGE_LIMITS, ImageProcessor } from './image-processor';
 import { MediaBlurService } from './media-blur.service';
 import { MediaCatalog } from './media-catalog.service';
@@ -21,6 +22,7 @@ import { uploadLimits, UploadProblemsInterceptor } from './upload-problems.inter
 @Global()
 @Module({
   imports: [
+    PrivacyGateModule,
     // No storage engine: multer keeps the one file in memory, bounded by MEDIA_MAX_BYTES.
     MulterModule.registerAsync({ useFactory: (config: GaungConfig) => ({ limits: uploadLimits(config.mediaMaxBytes) }), inject: [GAUNG_CONFIG] }),
   ],

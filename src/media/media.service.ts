@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth/auth-user';
 import { ProblemException } from '../common/problem/problem.exception';
+import { cleanText } from '../intake/privacy/normalise';
+import { maskPersonalData } from '../intake/privacy/pii-masker';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import { ScopeService } from '../units/scope.service';
 import type { MediaResponse, UploadMediaDto } from './dto/media.dto';
@@ -51,7 +53,7 @@ export class MediaService {
     const probe = await this.inspect(file.buffer);
     const logo = await this.logos.forUnit(unitId);
     const prepared = await this.decode(probe, () => this.images.prepare(file.buffer, probe.hasAlpha, PHOTO_RENDITIONS, logo?.data ?? null));
-    const row = { unitId, kind: 'photo' as const, sourceFormat: probe.format, alt: fields.alt?.trim() || null, watermarkMediaId: logo?.mediaId ?? null, createdBy: user.id };
+    const row = { unitId, kind: 'photo' as const, sourceFormat: probe.format, alt: publicAlt(fields.alt), watermarkMediaId: logo?.mediaId ?? null, createdBy: user.id };
     const id = await this.save({ row, ...prepared }, async (manager, mediaId) => {
       await this.audit.record(
         { actorId: user.id, action: 'media.upload', subjectType: 'media', subjectId: mediaId, unitId, details: { format: probe.format, width: prepared.original.width, height: prepared.original.height, bytes: file.size } },
@@ -99,4 +101,10 @@ export class MediaService {
     if (!user.unitId) throw ProblemException.validation([{ field: 'unitCode', message: 'unitCode is required for an account without a unit' }]);
     return user.unitId;
   }
+}
+
+/** Alt text is published as it is stored: cleaned and masked like any free text (issue 16). */
+function publicAlt(alt: string | undefined): string | null {
+  const cleaned = cleanText(alt ?? '').trim();
+  return cleaned ? maskPersonalData(cleaned).text : null;
 }

@@ -4,6 +4,9 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth/auth-user';
 import { ProblemException } from '../common/problem/problem.exception';
+import { publishableQuote } from '../intake/privacy/publishable-text';
+import { describeFinding } from '../privacy-gate/publish-gate';
+import { PublishGate } from '../privacy-gate/publish-gate.service';
 import { ScopeService } from '../units/scope.service';
 import type { MediaResponse } from './dto/media.dto';
 import { type EncodedImage, ImageProcessor } from './image-processor';
@@ -14,6 +17,7 @@ import { CARD, type QuoteCardInput, quoteCardSvg } from './quote-card.svg';
 import { QUOTE_CARD_RENDITIONS } from './renditions';
 
 interface StoryQuote {
+  sensitive: boolean;
   unitId: string;
   unitName: string;
   unitPath: string[];
@@ -36,6 +40,7 @@ export class QuoteCardService {
     private readonly media: MediaService,
     private readonly catalog: MediaCatalog,
     private readonly audit: AuditService,
+    private readonly gate: PublishGate,
   ) {}
 
   /** 1080x1080 JPEG from SVG (fonts: DejaVu Sans, Noto Color Emoji for emoji). */
@@ -45,9 +50,20 @@ export class QuoteCardService {
 
   /** Renders the story's consented quote as a card, stores it and links it to the story. */
   async createForStory(user: AuthUser, storyId: string): Promise<MediaResponse> {
-    const story = await this.storyQuote(user, storyId);
+    const stored = await this.storyQuote(user, storyId);
+    // the words as they may be published: without any sentence that needed a mask (issue 16)
+    const story = { ...stored, quote: stored.sensitive ? null : publishableQuote(stored.quote) };
     if (!story.quote) {
-      throw ProblemException.unprocessable('no_consented_quote', 'This story has no quote that the citizen agreed to have published.');
+      throw ProblemException.unprocessable('no_consented_quote', 'Cerita ini tidak memiliki kutipan warga yang boleh diterbitkan.');
+    }
+    // an image cannot be checked once rendered: the gate reads the words and the alt text first
+    const findings = await this.gate.checkQuoteCard(this.db.manager, storyId, `${story.quote} ${altText(story)}`);
+    if (findings.length > 0) {
+      throw new ProblemException({
+        status: 422, code: 'privacy_gate', title: 'Unprocessable Content',
+        detail: 'Kutipan memuat data pribadi: kartu kutipan tidak dibuat.',
+        errors: findings.map((f) => ({ field: 'quote', code: f.class, message: describeFinding(f) })),
+      });
     }
     const { card, renditions } = await this.render({ quote: story.quote, attribution: story.attribution, unitName: story.unitName }).catch((error: unknown) => {
       throw MediaProblems.fromImage(error);
@@ -76,7 +92,7 @@ export class QuoteCardService {
 
   private async storyQuote(user: AuthUser, storyId: string): Promise<StoryQuote> {
     const rows: StoryQuote[] = await this.db.query(
-      `SELECT s.unit_id AS "unitId", u.name AS "unitName", u.path AS "unitPath",
+      `SELECT s.sensitive, s.unit_id AS "unitId", u.name AS "unitName", u.path AS "unitPath",
               COALESCE(c.quote, CASE WHEN f.consent_quote THEN f.text END) AS quote,
               COALESCE(c.public_attribution, f.public_attribution) AS attribution
          FROM story s

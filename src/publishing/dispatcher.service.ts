@@ -6,6 +6,7 @@ import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import { queryRows } from '../db/sql';
 import { INSTANCE_ID } from '../jobs/job-runner.service';
 import type { ChannelProvider, PublishOutcome, PublishRequest } from './channels/channel-provider';
+import { PublishGate } from '../privacy-gate/publish-gate.service';
 import { ChannelRegistry } from './channels/channel-registry';
 import { DISPATCH, withConcurrency } from './dispatch-policy';
 import { OutcomeRecorder } from './outcome-recorder';
@@ -32,6 +33,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly recorder: OutcomeRecorder,
     private readonly clock: Clock,
     @Inject(GAUNG_CONFIG) private readonly config: GaungConfig,
+    private readonly gate: PublishGate,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -116,6 +118,12 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
       const request = await this.builder.build(this.db.manager, publication);
       if (!request) {
         await this.recorder.record(publication, { kind: 'refused', reason: 'the story is no longer approved' }, 'cancelled');
+        return;
+      }
+      // the publish gate, right before the text leaves (issue 16): a hit holds the publication
+      const [gate] = await this.gate.check(this.db.manager, [publication.story_id], { channels: [publication.channel] });
+      if (gate && gate.findings.length > 0) {
+        await this.recorder.hold(publication, gate.findings);
         return;
       }
       const controller = new AbortController();

@@ -6,6 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { queryRows } from '../db/sql';
 import { INSTANCE_ID } from '../jobs/job-runner.service';
+import { describeFinding, type GateFinding } from '../privacy-gate/publish-gate';
+import { PublishGate } from '../privacy-gate/publish-gate.service';
 import type { PublishOutcome } from './channels/channel-provider';
 import { DISPATCH, retryDelayMs } from './dispatch-policy';
 import type { ClaimedPublication } from './publication-request.builder';
@@ -25,7 +27,35 @@ export class OutcomeRecorder {
     private readonly notifier: Notifier,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly gate: PublishGate,
   ) {}
+
+  /**
+   * The publish gate found personal data in what this publication would make public (issue 16):
+   * the publication waits (`held`, never failed), the story is marked with what was found where
+   * (never the value), and the unit's humas are told; a release with a reason sends it.
+   */
+  async hold(p: ClaimedPublication, findings: GateFinding[], manager?: EntityManager): Promise<void> {
+    const work = async (m: EntityManager) => {
+      const now = this.clock.now();
+      const summary = findings.map(describeFinding);
+      const owned = await queryRows<{ unit_id: string; title: string }>(m,
+        `UPDATE publication p SET status = 'held', last_error = $3, lease_until = NULL, updated_at = $4
+           FROM story s WHERE p.id = $1 AND s.id = p.story_id AND p.status = 'sending' AND p.claimed_by = $2
+         RETURNING s.unit_id, s.title`,
+        [p.id, INSTANCE_ID, `Ditahan oleh pemeriksaan data pribadi: ${summary.join('; ')}`.slice(0, 500), now],
+      );
+      if (owned.length === 0) return;
+      await this.gate.hold(m, p.story_id, findings);
+      await this.audit.record({
+        actorId: null, action: 'publication.held', subjectType: 'story', subjectId: p.story_id, unitId: owned[0].unit_id, to: 'held',
+        details: { channel: p.channel, publicationId: p.id, findings: findings.map((f) => `${f.surface}.${f.field}:${f.class}`) },
+      }, m);
+      await this.notifier.toHumasOf(m, [owned[0].unit_id, ...(await this.parents(m, owned[0].unit_id))], 'publication_held', p.story_id,
+        `Publikasi ${p.channel} ditahan: data pribadi terdeteksi (${summary.join('; ')}). Perbaiki atau lepaskan dengan alasan: ${owned[0].title}`.slice(0, 1000));
+    };
+    await (manager ? work(manager) : this.db.transaction(work));
+  }
 
   async record(p: ClaimedPublication, outcome: PublishOutcome, forced?: 'cancelled'): Promise<void> {
     const now = this.clock.now();
@@ -57,8 +87,12 @@ export class OutcomeRecorder {
   async publishInternal(publications: ClaimedPublication[], publicBaseUrl: string): Promise<void> {
     if (publications.length === 0) return;
     const now = this.clock.now();
-    const ids = publications.map((p) => p.id);
     await this.db.transaction(async (manager) => {
+      // the press room and the feeds show what is published here: the gate reads it first
+      const held = new Map((await this.gate.check(manager, [...new Set(publications.map((p) => p.story_id))], { channels: ['website'] }))
+        .filter((r) => r.findings.length > 0).map((r) => [r.storyId, r.findings]));
+      for (const p of publications.filter((q) => held.has(q.story_id))) await this.hold(p, held.get(p.story_id)!, manager);
+      const ids = publications.filter((p) => !held.has(p.story_id)).map((p) => p.id);
       const done = await queryRows<{ id: string; story_id: string; unit_id: string; attempts: number }>(manager,
         `UPDATE publication p SET status = 'published', external_id = p.story_id::text, url = $3 || '/rilis/' || s.slug,
                 published_at = $4, lease_until = NULL, updated_at = $4

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApprovalModule } from '../approval/approval.module';
+import { PrivacyGateModule } from '../privacy-gate/privacy-gate.module';
 import { PublishingChannelsModule } from './channels/channels.module';
 import { ChannelAccounts } from './channel-accounts.service';
 import { ChannelAccountsController } from './channel-accounts.controller';
@@ -13,7 +14,7 @@ import { PublishingPause } from './publishing-pause.service';
 import { StoryPublisher } from './story-publisher';
 
 @Module({
-  imports: [ApprovalModule, PublishingChannelsModule],
+  imports: [ApprovalModule, PrivacyGateModule, PublishingChannelsModule],
   controllers: [ChannelAccountsController, PublicationsController, PublishingController],
   providers: [ChannelAccounts, Dispatcher, OutcomeRecorder, PublicationRequestBuilder, PublicationsService, PublishingPause, StoryPublisher],
   exports: [ChannelAccounts, Dispatcher, PublicationsService, PublishingPause],

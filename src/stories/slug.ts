@@ -1,5 +1,10 @@
-/** URL slug for the press room: ASCII words of the title, plus a short id so it is unique and stable. */
-export function storySlug(title: string, id: string): string {
+/**
+ * URL slug for the press room: ASCII words of the title, plus a short id so it is unique and
+ * stable. A sensitive story's slug says nothing of the case (issue 16: "...-laporan-kdrt-di-
+ * <kelurahan>" identified a victim): "siaran-pers-<id>".
+ */
+export function storySlug(title: string, id: string, sensitive = false): string {
+  if (sensitive) return `siaran-pers-${id.replace(/-/g, '').slice(0, 12)}`;
   const words = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

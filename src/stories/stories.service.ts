@@ -14,7 +14,7 @@ const STORY_COLUMNS = `s.id, s.kind, s.source_id AS "sourceId", u.code AS "unitC
   s.updated_at AS "updatedAt", s.author_id AS "authorId", s.last_edited_by AS "lastEditedBy", s.submitted_at AS "submittedAt",
   s.approved_at AS "approvedAt", s.approved_channels AS "approvedChannels", s.awaiting_confirmation AS "awaitingConfirmation",
   s.urgent_reason AS "urgentReason", s.lint_override_reason AS "lintOverrideReason", s.rejected_reason AS "rejectedReason",
-  s.withdrawn_reason AS "withdrawnReason",
+  s.withdrawn_reason AS "withdrawnReason", s.sensitive, s.privacy_hold AS "privacyHold",
   (s.status = 'in_review' AND s.submitted_at + make_interval(hours => u.review_sla_hours) < $NOW) AS overdue`;
 
 /**

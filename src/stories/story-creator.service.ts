@@ -20,6 +20,8 @@ export interface NewStory {
   mediaIds?: readonly string[];
   /** The source item's row as just inserted (RETURNING *): drafting then need not read it back. */
   sourceRow?: SourceRow;
+  /** A sensitive case (issue 16): neutral slug, neutral drafts, website only, two approvers. */
+  sensitive?: boolean;
 }
 
 /** Creates the story of a source item, inside the caller's transaction (one story per item). */
@@ -37,8 +39,9 @@ export class StoryCreator {
   async create(manager: EntityManager, story: NewStory, sourceEvent?: (storyId: string) => AuditEntry): Promise<string> {
     const id = randomUUID();
     await manager.query(
-      `INSERT INTO story (id, kind, source_id, unit_id, category, title, slug, author_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, story.kind, story.sourceId, story.unitId, story.category, story.title, storySlug(story.title, id), story.authorId],
+      `INSERT INTO story (id, kind, source_id, unit_id, category, title, slug, author_id, sensitive) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [id, story.kind, story.sourceId, story.unitId, story.category, story.title, storySlug(story.title, id, story.sensitive), story.authorId,
+        story.sensitive === true],
     );
     if (story.mediaIds?.length) {
       await manager.query(

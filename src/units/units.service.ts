@@ -19,7 +19,7 @@ const ALLOWED_PARENT: Record<UnitLevel, UnitLevel[]> = {
   satker: ['polda', 'polres'],
 };
 
-const UPDATABLE = { name: 'name', city: 'city', timezone: 'timezone', approvalPolicy: 'approval_policy', reviewSlaHours: 'review_sla_hours', hashtags: 'hashtags', handles: 'handles' } as const;
+const UPDATABLE = { name: 'name', city: 'city', timezone: 'timezone', approvalPolicy: 'approval_policy', reviewSlaHours: 'review_sla_hours', hashtags: 'hashtags', handles: 'handles', publicNumbers: 'public_numbers' } as const;
 
 const strip = ({ path: _path, ...view }: ScopedUnit): UnitView => view;
 
@@ -53,10 +53,10 @@ export class UnitsService {
     try {
       await this.db.transaction(async (manager) => {
         await manager.query(
-          `INSERT INTO unit (id, code, name, level, parent_id, path, city, timezone, handles, hashtags, approval_policy, review_sla_hours)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          `INSERT INTO unit (id, code, name, level, parent_id, path, city, timezone, handles, hashtags, approval_policy, review_sla_hours, public_numbers)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
           [id, dto.code, dto.name, dto.level, parent?.id ?? null, path, dto.city, dto.timezone, JSON.stringify(dto.handles ?? {}),
-            dto.hashtags ?? [], dto.approvalPolicy ?? 'self', dto.reviewSlaHours ?? 24],
+            dto.hashtags ?? [], dto.approvalPolicy ?? 'self', dto.reviewSlaHours ?? 24, dto.publicNumbers ?? []],
         );
         await this.audit.record({ actorId: user.id, action: 'unit.create', subjectType: 'unit', subjectId: id, unitId: id, details: { code: dto.code } }, manager);
       });

@@ -2,6 +2,8 @@
 export interface FieldError {
   field: string;
   message: string;
+  /** A machine-readable reason for this field, where the caller needs one (e.g. the privacy class). */
+  code?: string;
 }
 
 export interface ProblemInit {

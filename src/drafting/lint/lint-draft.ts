@@ -1,5 +1,4 @@
-import { findPersonalData } from '../../intake/privacy/pii-masker';
-import { MAY_CONTAIN_PII } from '../../intake/privacy/pii-patterns';
+import { findPersonalData, mayContainPersonalData } from '../../intake/privacy/pii-masker';
 import { CHANNEL_RULES, type Channel } from '../channels';
 import { editorialFindings } from './editorial-lint';
 import type { LintFinding } from './lint-finding';
@@ -32,7 +31,7 @@ export function cleanTexts(texts: readonly string[]): NonNullable<LintContext['c
   let personalData = true;
   let shapes = true;
   for (const text of texts) {
-    if (personalData && MAY_CONTAIN_PII.test(text)) personalData = false;
+    if (personalData && mayContainPersonalData(text)) personalData = false;
     SHAPES.lastIndex = 0;
     if (shapes && SHAPES.test(text)) shapes = false;
   }
@@ -41,18 +40,22 @@ export function cleanTexts(texts: readonly string[]): NonNullable<LintContext['c
 
 const PII_LABELS: Record<string, string> = {
   nik: 'NIK', phone: 'nomor telepon', email: 'alamat e-mail', plate: 'nomor polisi kendaraan', address: 'alamat rumah',
+  bank: 'nomor rekening atau dompet digital', name: 'nama warga',
 };
 
 /**
  * One pass for the text-shape findings: left-overs of a template that did not get its value
  * (errors), doubled spaces and empty parentheses (warnings).
  */
-const SHAPES = /(?<placeholder>\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]|\{\{|\}\})|(?<space> {2,})|(?<parens>\(\s*\))/g;
+const SHAPES =
+  /(?<placeholder>\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]|\{\{|\}\})|(?<mask>\[[^\]\n]{1,40} disamarkan\])|(?<space> {2,})|(?<parens>\(\s*\))/g;
 
 function shapeFindings(text: string, field: 'title' | 'body', out: LintFinding[]): void {
   for (const m of text.matchAll(SHAPES)) {
     const at = { field, start: m.index, end: m.index + m[0].length };
     if (m.groups!.placeholder) out.push({ code: 'placeholder', severity: 'error', message: `Isian templat tidak terisi: "${m[0]}".`, ...at });
+    // a reader who sees "[... disamarkan]" sees the police hiding something: the sentence is rewritten instead
+    else if (m.groups!.mask) out.push({ code: 'mask_placeholder', severity: 'error', message: 'Penanda data yang disamarkan tidak boleh terbit: tulis ulang atau hapus kalimat ini.', ...at });
     else if (m.groups!.space) out.push({ code: 'double_space', severity: 'warning', message: 'Spasi ganda.', ...at });
     else out.push({ code: 'empty_parentheses', severity: 'warning', message: 'Tanda kurung kosong.', ...at });
   }

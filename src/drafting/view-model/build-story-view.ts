@@ -1,12 +1,12 @@
+import { publishableQuote, publishableText } from '../../intake/privacy/publishable-text';
+import { scrubSensitiveText } from '../../intake/privacy/sensitivity';
 import { localParts } from '../helpers/zona-waktu';
-import { achievementView } from './achievement-view';
 import { NAMA_PROGRAM } from '../rapikan/kamus';
-import { isSensitive } from './complaint-facts';
-import { tidyLocation } from './complaint-view';
-import { complaintView } from './complaint-view';
+import { achievementView } from './achievement-view';
+import { complaintView, tidyLocation } from './complaint-view';
 import { feedbackView } from './feedback-view';
 import type { CitizenView, StageView, StoryView, UnitView } from './story-view';
-import type { StorySource, UnitRow } from './story-source';
+import type { ComplaintRow, StorySource, UnitRow } from './story-source';
 
 const NATIONAL_HASHTAG = '#PolriPresisi';
 
@@ -83,7 +83,7 @@ function properNouns(source: StorySource): string[] {
   const names: string[] = [...NAMA_PROGRAM];
   for (const unit of source.units) names.push(unit.name, unit.city);
   const c = source.complaint;
-  if (c) names.push(c.location.subdistrict, c.location.district, c.location.city);
+  if (c && !source.story.sensitive) names.push(c.location.subdistrict, c.location.district, c.location.city);
   const a = source.achievement;
   if (a) {
     names.push(a.location.place, a.location.city);
@@ -98,13 +98,26 @@ export function isPublicDomain(baseUrl: string): boolean {
   return /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/i.test(host) && !/\.(?:local|internal|localhost|test|invalid|lan)$/i.test(host);
 }
 
+/**
+ * Stored free text as templates may use it: without any clause that needed a mask (no
+ * placeholder is ever published) and, in a sensitive story, without ages, initials or places
+ * below the city.
+ */
+function textFor(c: ComplaintRow, sensitive: boolean): (text: string) => string {
+  if (!sensitive) return (text) => publishableText(text, { neighbourhood: c.location.subdistrict });
+  const places = { below: [c.location.subdistrict, c.location.district], city: c.location.city };
+  return (text) => scrubSensitiveText(publishableText(text), places);
+}
+
 /** Turns loaded rows into the template view model (pure: no I/O, no clock). */
 export function buildStoryView(source: StorySource, publicBaseUrl: string): StoryView {
   const units = source.units;
   const { complaint: c, feedback: f, achievement: a } = source;
   const chain = units.map(unitView);
+  const sensitive = source.story.sensitive === true;
   const view: StoryView = {
     kind: source.story.kind,
+    sensitive,
     storyId: source.story.id,
     seed: source.story.id,
     title: source.story.title,
@@ -116,7 +129,6 @@ export function buildStoryView(source: StorySource, publicBaseUrl: string): Stor
     hashtags: hashtagsOf(units),
     hasImage: source.media.count > 0,
     imageAlt: source.media.alt,
-    sensitive: false,
     linkAktif: isPublicDomain(publicBaseUrl),
     citizen: null,
     complaint: null,
@@ -126,16 +138,27 @@ export function buildStoryView(source: StorySource, publicBaseUrl: string): Stor
   const names = c || a || f ? properNouns(source) : [];
   if (c) {
     const receivedAt = new Date(c.received_at);
-    const stages = stagesOf(c.stages, receivedAt, units[0].timezone);
-    const row = { ...c, location: tidyLocation(c.location) };
-    view.citizen = citizenView(c.public_attribution, row.location.subdistrict);
-    view.sensitive = isSensitive(c.category, `${c.summary} ${c.resolution}`.toLowerCase());
-    view.complaint = complaintView({ row, unitName: units[0].name, sensitive: view.sensitive, names, stages, receivedAt });
+    const text = textFor(c, sensitive);
+    const labelled = c.stages.map((s) => ({ at: s.at, label: text(s.label) })).filter((s) => s.label.trim() !== '');
+    const stages = stagesOf(labelled, receivedAt, units[0].timezone);
+    const location = sensitive ? { subdistrict: '', district: '', city: c.location.city } : tidyLocation(c.location);
+    const row: ComplaintRow = {
+      ...c, location, summary: text(c.summary), resolution: text(c.resolution), quote: sensitive ? null : publishableQuote(c.quote),
+    };
+    view.citizen = sensitive ? citizenView(null, null) : citizenView(c.public_attribution, location.subdistrict);
+    view.complaint = complaintView({ row, unitName: units[0].name, sensitive, names, stages, receivedAt });
   }
   if (f) {
     view.citizen = citizenView(f.public_attribution, null);
-    view.feedback = feedbackView(f, names);
+    // a feedback story exists only when its quote has something left to publish (FeedbackService)
+    view.feedback = feedbackView({ ...f, text: publishableQuote(f.text) ?? '' }, names);
   }
-  if (a) view.achievement = achievementView(a, units[0].name, names);
+  if (a) {
+    const quotes = a.quotes.flatMap((q) => {
+      const said = publishableQuote(q.text);
+      return said ? [{ ...q, text: said }] : [];
+    });
+    view.achievement = achievementView({ ...a, narrative: publishableText(a.narrative), quotes }, units[0].name, names);
+  }
   return view;
 }

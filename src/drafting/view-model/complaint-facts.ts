@@ -89,21 +89,8 @@ export function zatNarkoba(text: string): string | null {
 /** Categories that are criminal matters: only these are a "kasus" or "perkara". */
 export const PIDANA = new Set([
   'curanmor', 'tawuran', 'narkoba', 'premanisme', 'pungli', 'pencurian', 'penipuan', 'kdrt', 'judi', 'kekerasan_seksual', 'perlindungan_anak',
+  'perdagangan_orang',
 ]);
-
-/** Categories handled as sensitive until the privacy work (issue 16) sets `sensitive` itself. */
-export const SENSITIVE_CATEGORIES = new Set(['kdrt', 'kekerasan_seksual', 'perlindungan_anak']);
-
-const MINOR = /\b(?:anak|balita|bocah|bayi|siswa sd|murid)\b|\b(?:berusia|umur|usia)\s+(?:[1-9]|1[0-7])\s+tahun\b/;
-
-/**
- * The smallest rule until issue 16 lands its own: the sensitive categories, a missing minor, and
- * every drug report (its reporter is an informant to protect).
- */
-export function isSensitive(category: string, text: string): boolean {
-  if (SENSITIVE_CATEGORIES.has(category) || category === 'narkoba') return true;
-  return category === 'orang_hilang' && MINOR.test(text);
-}
 
 const JAM = 3_600_000;
 /**

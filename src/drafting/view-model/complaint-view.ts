@@ -17,13 +17,14 @@ const JENIS: Record<string, string> = {
   curanmor: 'pencurian sepeda motor', tawuran: 'tawuran', narkoba: 'narkoba', premanisme: 'premanisme', pungli: 'pungutan liar',
   kemacetan: 'kemacetan', kecelakaan: 'kecelakaan lalu lintas', jalan_rusak: 'jalan rusak', kehilangan: 'kehilangan', pencurian: 'pencurian',
   penipuan: 'penipuan', kdrt: 'kekerasan dalam rumah tangga', judi: 'perjudian', orang_hilang: 'orang hilang',
-  gangguan_ketertiban: 'gangguan ketertiban', kekerasan_seksual: 'kekerasan seksual', perlindungan_anak: 'kekerasan terhadap anak', lainnya: 'warga',
+  gangguan_ketertiban: 'gangguan ketertiban', kekerasan_seksual: 'kekerasan seksual', perlindungan_anak: 'kekerasan terhadap anak',
+  perdagangan_orang: 'perdagangan orang', lainnya: 'warga',
 };
 
 /** What a sensitive release asks people to report: "melaporkan <this>". */
 const LAPORKAN: Record<string, string> = {
   kdrt: 'kekerasan dalam rumah tangga', kekerasan_seksual: 'kekerasan seksual', perlindungan_anak: 'kekerasan terhadap anak',
-  orang_hilang: 'anak hilang', narkoba: 'penyalahgunaan narkoba',
+  orang_hilang: 'anak hilang', narkoba: 'penyalahgunaan narkoba', perdagangan_orang: 'perdagangan orang',
 };
 
 /** Whom a sensitive release protects by leaving names and places out. */

@@ -48,7 +48,7 @@ export interface AchievementRow {
 }
 
 export interface StorySource {
-  story: { id: string; kind: StoryKind; title: string; slug: string };
+  story: { id: string; kind: StoryKind; title: string; slug: string; sensitive?: boolean };
   /** The story's unit first, then its parents up to the root. */
   units: UnitRow[];
   complaint?: ComplaintRow;

@@ -71,7 +71,10 @@ export interface ComplaintView {
   resolution: string;
   /** Stages after receipt, without those that only repeat that the report came in. */
   stages: StageView[];
-  /** The citizen's words, only when consent allowed quoting (mended, without emoji). */
+  /**
+   * The citizen's words, only when consent allowed quoting, without any sentence that needed a
+   * mask, mended by rapikan (no emoji) (null when too little is left, and always null in a sensitive story).
+   */
   quote: string | null;
   /** The quote cut at a sentence boundary for short channels. */
   quotePendek: string | null;
@@ -89,6 +92,7 @@ export interface FeedbackView {
   /** Mid-sentence form: "lalu lintas", "SKCK" (after "pelayanan"). */
   serviceLabel: string;
   rating: number;
+  /** The citizen's words without any sentence that needed a mask. */
   quote: string;
   /** The quote cut at a sentence boundary for X and TikTok. */
   quotePendek: string;
@@ -126,6 +130,13 @@ export interface AchievementView {
 
 export interface StoryView {
   kind: StoryKind;
+  /**
+   * A sensitive case (issue 16: domestic or sexual violence, children, informants): the view
+   * already has no place below the city, no ages or initials in its text, an anonymous citizen
+   * and no quote; templates write a neutral release about protection and the way to report,
+   * without emoji or boasting about speed.
+   */
+  sensitive: boolean;
   storyId: string;
   /** Seeds the deterministic choice of template variants. */
   seed: string;
@@ -142,12 +153,6 @@ export interface StoryView {
   hashtags: string[];
   hasImage: boolean;
   imageAlt: string | null;
-  /**
-   * A sensitive case (domestic or sexual violence, children, ...): templates write a neutral
-   * release about protection and the way to report, with no place below the city, no ages, no
-   * initials, no emoji and no boasting.
-   */
-  sensitive: boolean;
   /** PUBLIC_BASE_URL is a real domain: X and Facebook make the link clickable. */
   linkAktif: boolean;
   citizen: CitizenView | null;

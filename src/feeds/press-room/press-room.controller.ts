@@ -63,7 +63,7 @@ export class PressRoomController {
         return this.notice(410, 'Humas telah menarik rilis ini dari publikasi. Rilis lain tetap dapat dibaca di Ruang Rilis.', 'Rilis ini telah ditarik');
       }
       const now = this.clock.now();
-      const visible = release?.status === 'published' && release.publishedAt && (!release.embargoUntil || new Date(release.embargoUntil) <= now);
+      const visible = release?.status === 'published' && release.publishedAt && !release.privacyHeld && (!release.embargoUntil || new Date(release.embargoUntil) <= now);
       if (!release || !visible) return this.notice(404, 'Rilis yang Anda cari tidak ada atau belum diterbitkan.', 'Rilis tidak ditemukan');
       const model = releasePage({ ...release, publishedAt: release.publishedAt! }, this.config.publicBaseUrl);
       return { status: 200, view: 'release', model };

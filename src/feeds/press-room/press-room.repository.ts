@@ -49,6 +49,8 @@ export interface Release {
   publishedAt: Date | null;
   updatedAt: Date;
   embargoUntil: Date | null;
+  /** The publish gate holds it (issue 16): not shown. */
+  privacyHeld: boolean;
   unitCode: string;
   unitName: string;
   timezone: string;
@@ -73,8 +75,11 @@ export interface ListFilter {
 /** Up to this many units, the filter menu lists them all. */
 const MENU_ALL_UNITS_MAX = 300;
 
-/** A story is public when it is published and its embargo (if any) has passed. */
-const PUBLIC = `s.status = 'published' AND (s.embargo_until IS NULL OR s.embargo_until <= $1)`;
+/**
+ * A story is public when it is published, its embargo (if any) has passed, and the publish gate
+ * does not hold it (issue 16).
+ */
+const PUBLIC = `s.status = 'published' AND (s.embargo_until IS NULL OR s.embargo_until <= $1) AND s.privacy_hold IS NULL`;
 
 @Injectable()
 export class PressRoomRepository {
@@ -148,6 +153,7 @@ export class PressRoomRepository {
     const rows: Release[] = await this.db.query(
       `SELECT s.slug, s.status, COALESCE(d.title, s.title) AS title, COALESCE(d.body, '') AS body, s.category, s.kind,
               s.published_at AS "publishedAt", s.updated_at AS "updatedAt", s.embargo_until AS "embargoUntil",
+              (s.privacy_hold IS NOT NULL) AS "privacyHeld",
               u.code AS "unitCode", u.name AS "unitName", u.timezone, u.handles->>'x' AS "xHandle",
               ph.media_id AS "photoId", ph.alt AS "photoAlt", COALESCE(ph.renditions, '[]'::json) AS renditions
          FROM story s

@@ -11,12 +11,9 @@ import { MediaLinks } from '../../media/media-links.service';
 import { StoryCreator } from '../../stories/story-creator.service';
 import { ScopeService } from '../../units/scope.service';
 import type { IntakeOrigin, IntakeResult } from '../complaints/complaints.service';
-import type { CreateAchievementDto } from '../dto/achievement.dto';
+import { CreateAchievementDto } from '../dto/achievement.dto';
 import { checkNotFuture, throwIfAny } from '../intake-rules';
-import { maskFields } from '../privacy/pii-masker';
-
-/** Officers are public officials and are named; citizens mentioned in the text are masked. */
-const MASKED_FIELDS = ['title', 'narrative', 'quotes[].text', 'location.place'] as const;
+import { maskIntake } from '../privacy/intake-masking';
 
 @Injectable()
 export class AchievementsService {
@@ -35,10 +32,10 @@ export class AchievementsService {
     checkNotFuture(errors, this.clock.now(), [['happenedAt', dto.happenedAt]]);
     if ((dto.participants ?? []).filter((p) => p.led).length > 1) errors.push({ field: 'participants', message: 'at most one participant may be marked as the leader (led)' });
     throwIfAny(errors);
-    const { value: masked, findings: redactions } = maskFields(
-      { title: dto.title, narrative: dto.narrative, quotes: dto.quotes ?? [], location: dto.location },
-      MASKED_FIELDS,
-    );
+    // officers are public officials and are named; citizens mentioned in the text are masked
+    const { value: masked, redactions } = maskIntake(CreateAchievementDto, { ...dto, quotes: dto.quotes ?? [], participants: dto.participants ?? [] }, {
+      allowedNumbers: unit.publicNumbers,
+    });
 
     return this.db.transaction(async (manager) => {
       const mediaIds = await this.mediaLinks.requireAttachable(manager, user, dto.mediaIds);
@@ -47,9 +44,10 @@ export class AchievementsService {
       const [row] = await queryRows<Record<string, unknown>>(manager,
         `INSERT INTO achievement (id, unit_id, title, activity_type, happened_at, location, participants, narrative, quotes, redactions, media_ids, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
-        [id, unit.id, masked.title, dto.activityType, dto.happenedAt, JSON.stringify(masked.location), JSON.stringify(dto.participants ?? []),
+        [id, unit.id, masked.title, dto.activityType, dto.happenedAt, JSON.stringify(masked.location), JSON.stringify(masked.participants),
           masked.narrative, JSON.stringify(masked.quotes), JSON.stringify(redactions), dto.mediaIds ?? [], user.id],
       );
+      await this.mediaLinks.maskAlts(manager, mediaIds, { allowedNumbers: unit.publicNumbers });
       const storyId = await this.stories.create(manager, {
         kind: 'achievement', sourceId: id, unitId: unit.id, category: dto.activityType, authorId: user.id, title: masked.title, mediaIds, sourceRow: row,
       }, (storyId) => ({

@@ -11,13 +11,12 @@ import { MediaLinks } from '../../media/media-links.service';
 import { StoryCreator } from '../../stories/story-creator.service';
 import { ScopeService } from '../../units/scope.service';
 import { contentHash } from '../content-hash';
-import type { CreateComplaintDto } from '../dto/complaint.dto';
+import { CreateComplaintDto } from '../dto/complaint.dto';
 import { CATEGORY_LABELS, checkNotFuture, consentRecord, throwIfAny } from '../intake-rules';
 import { CitizenContacts } from '../privacy/citizen-contacts';
-import { maskFields, type FieldFinding } from '../privacy/pii-masker';
-
-/** Free-text fields scanned for personal data before anything is stored. */
-const MASKED_FIELDS = ['summary', 'resolution', 'stages[].label', 'quote', 'location.subdistrict', 'location.district'] as const;
+import { knownCitizen, maskIntake } from '../privacy/intake-masking';
+import type { FieldFinding } from '../privacy/pii-masker';
+import { complaintSensitivity } from '../privacy/sensitivity';
 
 export interface IntakeResult {
   /** 201 for a new item, 200 for the same externalRef and content again. */
@@ -43,12 +42,15 @@ export class ComplaintsService {
     const unit = await this.scope.requireUnitField(user, dto.unitCode, 'unitCode');
     this.checkTimes(dto);
     const hash = contentHash(dto);
-    const consent = consentRecord(dto.consent, dto.complainant.name, dto.receivedAt, dto.channel);
     // A quote without quote consent is not kept at all.
-    const { value: masked, findings: redactions } = maskFields(
-      { summary: dto.summary, resolution: dto.resolution, stages: dto.stages ?? [], quote: consent.view.quoteAllowed ? dto.quote : undefined, location: dto.location },
-      MASKED_FIELDS,
-    );
+    const body = { ...dto, stages: dto.stages ?? [], quote: dto.consent.quote && dto.consent.level !== 'none' ? dto.quote : undefined };
+    const citizens = [knownCitizen(dto.complainant, dto.consent.level, 'pelapor')];
+    const { value: masked, redactions } = maskIntake(CreateComplaintDto, body, { citizens, allowedNumbers: unit.publicNumbers });
+    const consent = consentRecord(masked.consent, masked.complainant.name, dto.receivedAt, dto.channel);
+    const sensitivity = complaintSensitivity({
+      category: dto.category, sensitive: dto.sensitive, minorInvolved: dto.minorInvolved, informantInvolved: dto.informantInvolved,
+      texts: [masked.summary, masked.resolution, ...masked.stages.map((s) => s.label)],
+    });
 
     return this.db.transaction(async (manager) => {
       const mediaIds = await this.mediaLinks.requireAttachable(manager, user, dto.mediaIds);
@@ -56,22 +58,29 @@ export class ComplaintsService {
       // RETURNING *: the row goes on to drafting as stored, without a second read
       const inserted = await queryRows<{ id: string }>(manager,
         `INSERT INTO complaint (id, unit_id, external_ref, content_hash, category, channel, received_at, resolved_at, location, summary,
-           resolution, stages, quote, consent_level, consent_quote, consent_given_at, consent_method, public_attribution, redactions, media_ids, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+           resolution, stages, quote, consent_level, consent_quote, consent_given_at, consent_method, public_attribution, redactions, media_ids, created_by,
+           sensitive, sensitivity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
          ON CONFLICT (unit_id, external_ref) DO NOTHING RETURNING *`,
         [id, unit.id, dto.externalRef, hash, dto.category, dto.channel, dto.receivedAt, dto.resolvedAt, JSON.stringify(masked.location),
           masked.summary, masked.resolution, JSON.stringify(masked.stages), masked.quote ?? null, consent.level, consent.quote,
-          consent.givenAt, consent.method, consent.publicAttribution, JSON.stringify(redactions), dto.mediaIds ?? [], user.id],
+          consent.givenAt, consent.method, consent.publicAttribution, JSON.stringify(redactions), dto.mediaIds ?? [], user.id,
+          sensitivity.sensitive, sensitivity.reasons],
       );
       if (inserted.length === 0) return this.replay(manager, unit.id, dto.externalRef, hash);
 
-      await this.contacts.store(manager, 'complaint', id, dto.complainant, dto.receivedAt);
+      await this.contacts.store(manager, 'complaint', id, masked.complainant, dto.receivedAt);
+      await this.mediaLinks.maskAlts(manager, mediaIds, { citizens, allowedNumbers: unit.publicNumbers });
       const storyId = await this.stories.create(manager, {
         kind: 'complaint', sourceId: id, unitId: unit.id, category: dto.category, authorId: user.id, mediaIds, sourceRow: inserted[0],
-        title: `${unit.name} Tuntaskan Laporan ${CATEGORY_LABELS[dto.category]} di ${masked.location.subdistrict}`,
+        sensitive: sensitivity.sensitive,
+        // a sensitive case names neither the category nor the place in its title (it becomes the slug)
+        title: sensitivity.sensitive
+          ? `${unit.name} Tindak Lanjuti Laporan Warga`
+          : `${unit.name} Tuntaskan Laporan ${CATEGORY_LABELS[dto.category]} di ${masked.location.subdistrict}`,
       }, (storyId) => ({
         actorId: user.id, action: 'complaint.create', subjectType: 'complaint', subjectId: id, unitId: unit.id,
-        details: { origin, storyId, redactions: redactions.length, consent: consent.level },
+        details: { origin, storyId, redactions: redactions.length, consent: consent.level, sensitive: sensitivity.reasons },
       }));
       return { created: true, body: { id, storyId, redactions } };
     });

@@ -1,12 +1,13 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDate, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
 import { CitizenDto, ConsentDto, INSTANT_MESSAGE, toDate, UnitScopedDto } from './common.dto';
 
 export const COMPLAINT_CATEGORIES = [
   'curanmor', 'tawuran', 'narkoba', 'premanisme', 'pungli', 'kemacetan', 'kecelakaan', 'jalan_rusak', 'kehilangan',
-  'pencurian', 'penipuan', 'kdrt', 'judi', 'orang_hilang', 'gangguan_ketertiban', 'lainnya',
+  'pencurian', 'penipuan', 'kdrt', 'judi', 'orang_hilang', 'gangguan_ketertiban', 'kekerasan_seksual', 'perlindungan_anak',
+  'perdagangan_orang', 'lainnya',
 ] as const;
 export const COMPLAINT_CHANNELS = ['spkt', 'call_center_110', 'whatsapp', 'social_media', 'app', 'walk_in'] as const;
 
@@ -76,6 +77,24 @@ export class CreateComplaintDto extends UnitScopedDto {
   @ValidateNested()
   @Type(() => ConsentDto)
   consent: ConsentDto;
+
+  /**
+   * The operator marks a case as sensitive (a victim who must not be recognised): neutral drafts,
+   * website only by default, two approvers. Some categories are always sensitive.
+   */
+  @IsOptional()
+  @IsBoolean()
+  sensitive?: boolean;
+
+  /** A child is involved (victim, missing person, witness): the case is handled as sensitive. */
+  @IsOptional()
+  @IsBoolean()
+  minorInvolved?: boolean;
+
+  /** The case rests on an informant (e.g. narkoba): handled as sensitive. */
+  @IsOptional()
+  @IsBoolean()
+  informantInvolved?: boolean;
 
   /** The complainant's words; kept only with consent.quote. */
   @IsOptional()

@@ -11,10 +11,11 @@ import { MediaLinks } from '../../media/media-links.service';
 import { StoryCreator } from '../../stories/story-creator.service';
 import { ScopeService } from '../../units/scope.service';
 import type { IntakeOrigin, IntakeResult } from '../complaints/complaints.service';
-import type { CreateFeedbackDto } from '../dto/feedback.dto';
+import { CreateFeedbackDto } from '../dto/feedback.dto';
 import { checkNotFuture, consentRecord, SERVICE_LABELS, throwIfAny } from '../intake-rules';
 import { CitizenContacts } from '../privacy/citizen-contacts';
-import { maskFields } from '../privacy/pii-masker';
+import { knownCitizen, maskIntake } from '../privacy/intake-masking';
+import { publishableQuote } from '../privacy/publishable-text';
 
 /** Only good feedback the citizen agreed to have quoted becomes public content. */
 export const PUBLISHABLE_RATING = 4;
@@ -36,9 +37,11 @@ export class FeedbackService {
     const errors: FieldError[] = [];
     checkNotFuture(errors, this.clock.now(), [['receivedAt', dto.receivedAt], ['consent.givenAt', dto.consent.givenAt]]);
     throwIfAny(errors);
-    const consent = consentRecord(dto.consent, dto.author.name, dto.receivedAt, dto.source);
-    const { value: masked, findings: redactions } = maskFields({ text: dto.text }, ['text']);
-    const publishable = dto.rating >= PUBLISHABLE_RATING && consent.view.quoteAllowed;
+    const citizens = [knownCitizen(dto.author, dto.consent.level, 'warga')];
+    const { value: masked, redactions } = maskIntake(CreateFeedbackDto, dto, { citizens, allowedNumbers: unit.publicNumbers });
+    const consent = consentRecord(masked.consent, masked.author.name, dto.receivedAt, dto.source);
+    // the words are the story: none left once sentences with personal data are left out, no story
+    const publishable = dto.rating >= PUBLISHABLE_RATING && consent.view.quoteAllowed && publishableQuote(masked.text) !== null;
 
     return this.db.transaction(async (manager) => {
       const mediaIds = await this.mediaLinks.requireAttachable(manager, user, dto.mediaIds);
@@ -51,7 +54,8 @@ export class FeedbackService {
         [id, unit.id, dto.serviceType, dto.rating, masked.text, dto.source, dto.receivedAt, consent.level, consent.quote, consent.givenAt,
           consent.method, consent.publicAttribution, JSON.stringify(redactions), dto.mediaIds ?? [], user.id],
       );
-      await this.contacts.store(manager, 'feedback', id, dto.author, dto.receivedAt);
+      await this.contacts.store(manager, 'feedback', id, masked.author, dto.receivedAt);
+      await this.mediaLinks.maskAlts(manager, mediaIds, { citizens, allowedNumbers: unit.publicNumbers });
       const storyId = publishable
         ? await this.stories.create(manager, {
             kind: 'feedback', sourceId: id, unitId: unit.id, category: dto.serviceType, authorId: user.id, mediaIds, sourceRow: row,

@@ -79,7 +79,21 @@ describe('initials', () => {
     ['A. Wibowo', 'A.W.'],
     ['siti nur-aini', 'S.N.'],
     ["Ma'ruf Amin", 'M.A.'],
-    ['Ni Luh Putu Ayu', 'N.L.P.A.'],
+    // issue 18: birth-order and caste names, titles and links are not initials; at most three letters
+    ['Ni Luh Putu Ayu', 'A.'],
+    ['Ni Made Sri Wahyuni', 'S.W.'],
+    ['I Gusti Ayu Made Sri Wahyuni', 'S.W.'],
+    ['Ida Bagus Putu Mahendra', 'M.'],
+    ['Anak Agung Gede Raka Pratama', 'R.P.'],
+    ['Cokorda Istri Dewi', 'D.'],
+    ['Muhammad Arif Daeng Tutu', 'M.A.T.'],
+    ['Andi Muhammad Rizky Ananda Pratama', 'A.M.R.'],
+    ['Ahmad bin Yusuf', 'A.Y.'],
+    ['Siti binti Abdullah', 'S.A.'],
+    ['Haji Abdul Rahman', 'A.R.'],
+    ['Wa Ode Nurhaya', 'N.'],
+    ['Teuku Umar Said', 'U.S.'],
+    ['Ahmad Fauzi SH', 'A.F.'],
     ['Élodie Ñúñez', 'É.Ñ.'],
   ])('%s -> %s', (name, expected) => {
     expect(personView({ name }, consent('initials')).attribution).toBe(expected);

@@ -37,7 +37,7 @@ export function isConsentLevel(value: unknown): value is ConsentLevel {
 const HONORIFICS = new Set([
   'ibu', 'bu', 'bapak', 'pak', 'bpk', 'sdr', 'sdri', 'saudara', 'saudari', 'tn', 'tuan', 'ny', 'nyonya',
   'nn', 'nona', 'h', 'hj', 'haji', 'hajjah', 'dr', 'drs', 'dra', 'ir', 'prof', 'kh', 'ust', 'ustadz',
-  'ustazah', 'mas', 'mbak', 'kak', 'bang', 'abang', 'mama', 'bunda', 'almarhum', 'alm', 'almh',
+  'ustazah', 'mas', 'mbak', 'kak', 'bang', 'abang', 'mama', 'mamah', 'bunda', 'almarhum', 'alm', 'almh', 'daeng', 'dg', 'om', 'tante',
 ]);
 
 /** Names that mean "no name given"; they are never published as if they were a name. */
@@ -61,14 +61,32 @@ function cleanWords(raw: string): string[] {
 }
 
 /**
- * "Andreas Wibowo" -> "A.W.", "Nurhayati" -> "N.", "Siti Nur-Aini" -> "S.N.", "A. Wibowo" ->
- * "A.W.". The first letter of each word, in any script; words without a letter are skipped.
+ * Words that are not read into initials wherever they stand: Balinese birth-order and caste
+ * names, Bugis, Butonese, Acehnese and Javanese titles of birth, and patronymic links. "Ni Made
+ * Sri Wahyuni" is "S.W.", "Muhammad Arif Daeng Tutu" is "M.A.T.", "Ahmad bin Yusuf" is "A.Y.".
+ */
+const NOT_IN_INITIALS = new Set([
+  'i', 'ni', 'luh', 'gusti', 'ayu', 'made', 'wayan', 'nyoman', 'ketut', 'putu', 'kadek', 'komang', 'gede', 'nengah', 'anak', 'agung', 'ida',
+  'bagus', 'cokorda', 'cok', 'istri', 'ngurah', 'daeng', 'dg', 'la', 'wa', 'ode', 'teuku', 'tengku', 'tgk', 'cut', 'raden', 'rd', 'r', 'rr', 'ajeng',
+  'roro', 'bin', 'binti', 'haji', 'hajjah', 'h', 'hj', 'bapak', 'ibu', 'pak', 'bu',
+]);
+/** Degrees written after a name without a comma ("Ahmad Fauzi SH"). */
+const DEGREES = /^(?:s\.?h|s\.?e|s\.?pd|s\.?kom|s\.?ip|s\.?sos|s\.?t|s\.?ag|s\.?ked|m\.?m|m\.?h|m\.?si|m\.?pd|m\.?kn|a\.?md|s\.?i\.?k)\.?$/i;
+/** At most this many letters: "A.W.S." reads as a name, "I.G.A.M.S.W." does not. */
+const MAX_INITIALS = 3;
+
+/**
+ * Initials as Indonesians write and read them: "Andreas Wibowo" -> "A.W.", "Nurhayati" -> "N.",
+ * "Siti Nur-Aini" -> "S.N.", "Ni Made Sri Wahyuni" -> "S.W.". The first letter of each word, in
+ * any script, skipping birth-order names, titles and degrees, at most three; a name made only of
+ * such words keeps its last word's letter.
  */
 export function initialsOf(words: readonly string[]): string {
-  return words
-    .map((w) => w.match(/\p{L}/u)?.[0])
-    .filter((c): c is string => c !== undefined)
-    .map((c) => `${c.toLocaleUpperCase('id-ID')}.`)
+  const lettered = words.filter((w) => /\p{L}/u.test(w));
+  const kept = lettered.filter((w) => !NOT_IN_INITIALS.has(w.toLowerCase().replace(/\./g, '')) && !DEGREES.test(w));
+  return (kept.length > 0 ? kept : lettered.slice(-1))
+    .slice(0, MAX_INITIALS)
+    .map((w) => `${w.match(/\p{L}/u)![0].toLocaleUpperCase('id-ID')}.`)
     .join('');
 }
 

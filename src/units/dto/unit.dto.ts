@@ -78,6 +78,16 @@ export class CreateUnitDto {
   @Matches(HASHTAG, { each: true, message: 'each hashtag must look like #PolriPresisi' })
   hashtags?: string[];
 
+  /**
+   * The unit's own published numbers (hotline, piket, WhatsApp): drafts may carry them, and the
+   * privacy masker and publish gate never take them for a citizen's.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Matches(/^\+?[0-9][0-9 ().-]{2,22}$/, { each: true, message: 'each public number must be a phone number such as 0812-8877-1234 or 110' })
+  publicNumbers?: string[];
+
   @IsOptional()
   @IsIn(APPROVAL_POLICIES)
   approvalPolicy?: ApprovalPolicy;

@@ -2,8 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { StoryKind } from '../../../src/drafting/channels';
 import type { StorySource, UnitRow } from '../../../src/drafting/view-model/story-source';
+import { CreateAchievementDto } from '../../../src/intake/dto/achievement.dto';
+import { CreateComplaintDto } from '../../../src/intake/dto/complaint.dto';
+import { CreateFeedbackDto } from '../../../src/intake/dto/feedback.dto';
 import { CATEGORY_LABELS, consentRecord } from '../../../src/intake/intake-rules';
-import { maskFields } from '../../../src/intake/privacy/pii-masker';
+import { knownCitizen, maskIntake } from '../../../src/intake/privacy/intake-masking';
+import { complaintSensitivity } from '../../../src/intake/privacy/sensitivity';
 import type { UnitTimezone } from '../../../src/units/unit.entity';
 
 /**
@@ -51,12 +55,19 @@ function storyId(n: number): string {
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test data in the API's loose shape
 
-function complaintRow(i: Json): NonNullable<StorySource['complaint']> {
-  const consent = consentRecord(i.consent, i.complainant.name, new Date(i.receivedAt), i.channel);
-  const { value } = maskFields(
-    { summary: i.summary, resolution: i.resolution, stages: i.stages ?? [], quote: consent.view.quoteAllowed ? i.quote : undefined, location: i.location },
-    ['summary', 'resolution', 'stages[].label', 'quote', 'location.subdistrict', 'location.district'],
-  );
+/** As ComplaintsService stores it: masked with the complainant known, consent reduced, sensitivity judged. */
+function complaintRow(i: Json): { row: NonNullable<StorySource['complaint']>; sensitive: boolean } {
+  const body = { ...i, stages: i.stages ?? [], quote: i.consent.quote && i.consent.level !== 'none' ? i.quote : undefined };
+  const { value } = maskIntake(CreateComplaintDto, body as Json, { citizens: [knownCitizen(i.complainant, i.consent.level, 'pelapor')] }) as { value: Json };
+  const consent = consentRecord(value.consent, value.complainant.name, new Date(i.receivedAt), i.channel);
+  const sensitivity = complaintSensitivity({
+    category: i.category, sensitive: i.sensitive, minorInvolved: i.minorInvolved, informantInvolved: i.informantInvolved,
+    texts: [value.summary, value.resolution, ...value.stages.map((s: { label: string }) => s.label)],
+  });
+  return { row: complaintFields(i, value, consent), sensitive: sensitivity.sensitive };
+}
+
+function complaintFields(i: Json, value: Json, consent: ReturnType<typeof consentRecord>): NonNullable<StorySource['complaint']> {
   return {
     category: i.category, channel: i.channel, received_at: new Date(i.receivedAt), resolved_at: new Date(i.resolvedAt), location: value.location,
     summary: value.summary, resolution: value.resolution, stages: value.stages, quote: value.quote ?? null, consent_level: consent.level,
@@ -65,8 +76,8 @@ function complaintRow(i: Json): NonNullable<StorySource['complaint']> {
 }
 
 function feedbackRow(i: Json): NonNullable<StorySource['feedback']> {
-  const consent = consentRecord(i.consent, i.author.name, new Date(i.receivedAt), i.source);
-  const { value } = maskFields({ text: i.text }, ['text']);
+  const { value } = maskIntake(CreateFeedbackDto, i, { citizens: [knownCitizen(i.author, i.consent.level, 'penulis')] }) as { value: Json };
+  const consent = consentRecord(value.consent, value.author.name, new Date(i.receivedAt), i.source);
   return {
     service_type: i.serviceType, rating: i.rating, text: value.text, source: i.source, received_at: new Date(i.receivedAt),
     consent_level: consent.level, consent_quote: consent.quote, public_attribution: consent.publicAttribution,
@@ -74,7 +85,7 @@ function feedbackRow(i: Json): NonNullable<StorySource['feedback']> {
 }
 
 function achievementRow(i: Json): NonNullable<StorySource['achievement']> {
-  const { value } = maskFields({ title: i.title, narrative: i.narrative, quotes: i.quotes ?? [], location: i.location }, ['title', 'narrative', 'quotes[].text', 'location.place']);
+  const { value } = maskIntake(CreateAchievementDto, { ...i, quotes: i.quotes ?? [] }, {}) as { value: Json };
   return {
     title: value.title, activity_type: i.activityType, happened_at: new Date(i.happenedAt), location: value.location, participants: i.participants ?? [],
     narrative: value.narrative, quotes: value.quotes,
@@ -94,7 +105,11 @@ export function loadCorpus(): CorpusEntry[] {
         units: chain(i.unitCode),
         media: { count: n % 5 === 0 ? 0 : 1, alt: n % 5 === 0 ? null : 'Foto kegiatan' },
       };
-      if (kind === 'complaint') source.complaint = complaintRow(i);
+      if (kind === 'complaint') {
+        const { row, sensitive } = complaintRow(i);
+        source.complaint = row;
+        source.story.sensitive = sensitive;
+      }
       if (kind === 'feedback') source.feedback = feedbackRow(i);
       if (kind === 'achievement') source.achievement = achievementRow(i);
       entries.push({ id: item.id, kind, messy: item.messy, input: i, source });

@@ -37,6 +37,7 @@ export const CONSENT_LABELS: Record<string, string> = {
 };
 export const PII_LABELS: Record<PiiKind, string> = {
   nik: 'NIK', phone: 'nomor telepon', email: 'alamat email', plate: 'nomor polisi kendaraan', address: 'alamat rumah',
+  bank: 'nomor rekening atau dompet digital', name: 'nama warga',
 };
 
 export const INTAKE_OPTIONS = {
