@@ -46,12 +46,13 @@ export function tidyLocation(location: ComplaintRow['location']): ComplaintRow['
   return { subdistrict: namaTempat(location.subdistrict ?? ''), district: namaTempat(location.district ?? ''), city: namaTempat(location.city ?? '') };
 }
 
-/** Who a report sentence starts with: a summary that starts otherwise reads as a note, not a sentence for a release. */
-const REPORT_START = /^(?:Warga|Pelapor|Seorang|Sejumlah|Pemilik|Keluarga|Orang tua|Pedagang|Sopir|Pengguna|Pengendara|Akun|Informasi|Korban|Tetangga|Ibu|Bapak|Pengurus|Ketua|Masyarakat|Para|Dua|Tiga|Karyawan|Petugas|Penghuni|Pengelola)\b/;
-
-/** The summary when it reads as a sentence of a release (a subject first, no exclamation, six words or more). */
+/**
+ * The summary when it reads as a sentence of a release: a chat-style note ("ada tabrakan, tolong
+ * cepat!!", "kena tipu modus kurir + klik link") is left out; the lead and the resolution tell it.
+ */
 function latarOf(summary: string): string | null {
-  return REPORT_START.test(summary) && !/[!?]/.test(summary) && summary.split(' ').length >= 6 ? summary : null;
+  if (/[!?+&]|\p{L}2\b/u.test(summary)) return null;
+  return summary.split(' ').length >= 4 ? summary : null;
 }
 
 export interface ComplaintInput {
