@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user';
 import { type FieldError, ProblemException } from '../common/problem/problem.exception';
 import { maskPersonalData, type DetectionContext } from '../intake/privacy/pii-masker';
+import { publishableText } from '../intake/privacy/publishable-text';
 import { ScopeService } from '../units/scope.service';
 
 /**
@@ -49,7 +50,7 @@ export class MediaLinks {
     const rows: { id: string; alt: string | null }[] = await manager.query(`SELECT id, alt FROM media WHERE id = ANY($1::uuid[]) AND alt IS NOT NULL`, [ids]);
     for (const row of rows) {
       const { text, findings } = maskPersonalData(row.alt!, ctx);
-      if (findings.length > 0) await manager.query(`UPDATE media SET alt = $2 WHERE id = $1`, [row.id, text]);
+      if (findings.length > 0) await manager.query(`UPDATE media SET alt = $2 WHERE id = $1`, [row.id, publishableText(text).trim() || null]);
     }
   }
 }

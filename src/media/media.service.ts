@@ -6,6 +6,7 @@ import type { AuthUser } from '../common/auth/auth-user';
 import { ProblemException } from '../common/problem/problem.exception';
 import { cleanText } from '../intake/privacy/normalise';
 import { maskPersonalData } from '../intake/privacy/pii-masker';
+import { publishableText } from '../intake/privacy/publishable-text';
 import { GAUNG_CONFIG, type GaungConfig } from '../config/gaung-config';
 import { ScopeService } from '../units/scope.service';
 import type { MediaResponse, UploadMediaDto } from './dto/media.dto';
@@ -103,8 +104,11 @@ export class MediaService {
   }
 }
 
-/** Alt text is published as it is stored: cleaned and masked like any free text (issue 16). */
+/**
+ * Alt text is published as it is stored: cleaned, masked like any free text, and with every clause
+ * that needed a mask rephrased or left out (no placeholder is ever published; issue 16).
+ */
 function publicAlt(alt: string | undefined): string | null {
   const cleaned = cleanText(alt ?? '').trim();
-  return cleaned ? maskPersonalData(cleaned).text : null;
+  return (cleaned && publishableText(maskPersonalData(cleaned).text).trim()) || null;
 }

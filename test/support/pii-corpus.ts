@@ -26,7 +26,26 @@ interface Corpus {
   citizens: KnownCitizen[];
 }
 
-export const CORPUS: Corpus = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'data', 'pii', 'corpus.json'), 'utf8'));
+const DIR = path.join(__dirname, '..', 'data', 'pii');
+
+/**
+ * Every corpus file of test/data/pii, as one: corpus.json (written with the masker) and
+ * independent.json (written by a separate session that never saw the masker's code, to test the
+ * classes rather than the examples). Citizens are renumbered so each file keeps its own.
+ */
+function readCorpus(): Corpus {
+  const all: Corpus = { positives: [], negatives: [], citizens: [] };
+  for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()) {
+    const part: Corpus = JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8'));
+    const offset = all.citizens.length;
+    all.citizens.push(...part.citizens);
+    all.positives.push(...part.positives.map((p) => (p.citizen === undefined ? p : { ...p, citizen: p.citizen + offset })));
+    all.negatives.push(...part.negatives);
+  }
+  return all;
+}
+
+export const CORPUS: Corpus = readCorpus();
 
 export interface ClassScore {
   cls: string;

@@ -104,9 +104,9 @@ export class Drafter {
       if (d.title) texts.push(d.title);
       texts.push(d.body);
     }
-    const clean = cleanTexts(texts);
-    // the editorial findings on the release and Facebook post, which carry every mended text in full
-    for (const d of drafts) d.lint = lintDraft(d, { hasImage: view.hasImage, clean, skipEditorial: d.channel !== 'website' && d.channel !== 'facebook' });
+    const clean = cleanTexts(texts, view, drafts.every((d) => d.templateVersion === 0));
+    // the editorial findings on the release, which carries every mended text in full (the posts are cut from the same parts)
+    for (const d of drafts) d.lint = lintDraft(d, { hasImage: view.hasImage, clean, skipEditorial: d.channel !== 'website' });
     return drafts;
   }
 

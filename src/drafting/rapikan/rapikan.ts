@@ -23,6 +23,10 @@ const PROTECTED = /\{\{[^}]{0,200}\}\}|<[^<>]{0,200}>|https?:\/\/\S+|www\.\S+|[\
 const NEEDS_PUNCTUATION = /[!?][!?1]|,,|\.\.|…|[,;:]\s*[.!?]|\s[,.!?;:)]|\(\s|[,;:!?][\p{L}\uE000]|\)\p{L}|\p{Ll}\.\p{L}| {2}/u;
 const CHAT_HINT = new RegExp(`\\b(?:${Object.keys(SINGKATAN_CHAT).join('|')})\\b`, 'i');
 const BAKU_HINT = new RegExp(`\\b(?:${Object.keys(EJAAN_BAKU).join('|')})\\b`, 'i');
+/** Only texts with one of these characters can hold a part to protect. */
+const PROTECT_HINT = /[@#[{<]|:\/\/|www\.|\w\.(?:id|com|net|org|info|io)\b/;
+/** A letter in lower case where a sentence starts. */
+const LOWER_START = /(?:^|[.!?]["”’)]? )["“‘(]?\p{Ll}/u;
 const HOLE = '\uE000';
 const HOLE_RE = /\uE000(\d+)\uE001/g;
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -47,7 +51,7 @@ export function rapikan(input: string, options: RapikanOptions = {}): string {
   let text = options.tanpaEmoji ? input.replace(EMOJI, ' ') : input;
   text = text.replace(/\s+/g, ' ').trim();
   const held: string[] = [];
-  text = text.replace(PROTECTED, (part) => `${HOLE}${held.push(part) - 1}\uE001`);
+  if (PROTECT_HINT.test(text)) text = text.replace(PROTECTED, (part) => `${HOLE}${held.push(part) - 1}\uE001`);
   if (NEEDS_PUNCTUATION.test(text)) text = tandaBaca(text);
   if (CHAT_HINT.test(text) || (options.baku === true && BAKU_HINT.test(text))) text = singkatan(text, options.baku === true);
   if (/\p{Lu}{2}/u.test(text)) text = hurufBesar(text, options.namaDiri ?? []);
@@ -55,8 +59,8 @@ export function rapikan(input: string, options: RapikanOptions = {}): string {
   if (options.baku === true) text = text.replace(/ & /g, ' dan ').replace(/(\d)\s?(rb|ribu)\b/gi, '$1 ribu').replace(/(\d)\s?(jt|juta)\b/gi, '$1 juta');
   text = namaDiri(text, options.namaDiri ?? []);
   text = text.replace(/\b[Jj]l\. (\p{Ll})/gu, (_m, letter: string) => `Jl. ${letter.toLocaleUpperCase('id-ID')}`);
-  text = awalKalimat(text);
-  return text.replace(HOLE_RE, (_m, i: string) => held[Number(i)]).trim();
+  if (LOWER_START.test(text)) text = awalKalimat(text);
+  return held.length > 0 ? text.replace(HOLE_RE, (_m, i: string) => held[Number(i)]).trim() : text.trim();
 }
 
 /** Repeated marks, spaces before punctuation, a space after it, a space before "(". */

@@ -42,6 +42,18 @@ function kegiatanOf(type: string, narrative: string): string {
 /** Words a narrative may open with that make it a lead once "Bertempat di ..., <date>," is put before it. */
 const SUBJECT_START = /^(?:Sebanyak|Personel|Jajaran|Anggota|Petugas|Para|Seluruh|Ratusan|Puluhan|Belasan|Biro\b|Bid[a-z]*\b|Dit[a-z]+\b|Pol(?:sek|res|resta|restabes|da)\b|Sat[a-z]+\b|Kapol[a-z]*\b|Wakapol[a-z]*\b|Kasat\b|Kanit\b|Kabag[a-z]*\b|Bhabinkamtibmas\b|Tim\b|Unit\b)/;
 
+/** The first sentences of the first paragraph within 200 characters (its sentences already split). */
+function ringkasOf(paragraph: string, sentences: string[]): string {
+  if (paragraph.length <= 200) return paragraph;
+  let out = '';
+  for (const sentence of sentences) {
+    const next = out ? `${out} ${sentence}` : sentence;
+    if (next.length > 200) break;
+    out = next;
+  }
+  return out || potongKalimat(paragraph, 200);
+}
+
 interface Participant extends OfficerView {
   led: boolean;
   order: number;
@@ -94,7 +106,7 @@ export function achievementView(a: AchievementRow, unitName: string, names: read
     narrative,
     narasiAwal: opensWithSubject ? awalKecil(first) : null,
     narasiLanjut: opensWithSubject ? [sentences.slice(1).join(' '), ...paragraphs.slice(1)].filter(Boolean).join('\n\n') : narrative,
-    ringkas: potongKalimat(paragraphs[0] ?? '', 200),
+    ringkas: ringkasOf(paragraphs[0] ?? '', sentences),
     quotes,
   };
 }

@@ -75,8 +75,10 @@ export function complaintFacts(text: string): ComplaintFacts {
 }
 
 /** Who took part in a brawl, in the report's own word; null when it names no group. */
+const GROUPS = ['geng motor', 'mahasiswa', 'pelajar', 'remaja', 'pemuda', 'siswa'].map((group) => [group, new RegExp(`\\b${group}\\b`)] as const);
+
 export function kelompokTawuran(text: string): string | null {
-  for (const group of ['geng motor', 'mahasiswa', 'pelajar', 'remaja', 'pemuda', 'siswa']) if (new RegExp(`\\b${group}\\b`).test(text)) return group;
+  for (const [group, pattern] of GROUPS) if (pattern.test(text)) return group;
   return /\bantar ?warga\b/.test(text) ? 'warga' : null;
 }
 

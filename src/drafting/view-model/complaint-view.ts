@@ -107,7 +107,7 @@ export function complaintView(input: ComplaintInput): ComplaintView {
     quotePendek: quote ? potongKalimat(quote, 160) : null,
     cepat,
     fakta: complaintFacts(text),
-    kelompok: kelompokTawuran(text),
-    zat: zatNarkoba(text),
+    kelompok: c.category === 'tawuran' ? kelompokTawuran(text) : null,
+    zat: c.category === 'narkoba' ? zatNarkoba(text) : null,
   };
 }

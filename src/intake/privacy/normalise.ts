@@ -19,23 +19,27 @@ export const INVISIBLE =
 
 /**
  * Anything NFKC or digit folding may change: outside ASCII, Latin-1, general punctuation and the
- * emoji planes (those never fold to letters or digits). Most texts have none of it.
+ * emoji planes (U+1F000-U+1FFFF: high surrogates D83C-D83E; those never fold to letters or digits,
+ * while mathematical digits, D835, do). Most texts have none of it.
  */
-const NEEDS_FOLDING = /[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u00b1\u00b4-\u00b8\u00bb\u00bf-\u00ff\u2010-\u2027\u2030-\u205e\u20ac\u2190-\u21ff\u2600-\u27bf]|[\u200b-\u200f\u202a-\u202e\u2060-\u206f]/;
+const NEEDS_FOLDING = /[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u00b1\u00b4-\u00b8\u00bb\u00bf-\u00ff\u2010-\u2027\u2030-\u205e\u20ac\u2190-\u21ff\u2600-\u27bf\ud83c-\ud83e\udc00-\udfff]|[\u200b-\u200f\u202a-\u202e\u2060-\u206f]|[0-9][\u2010-\u2015\u2212][0-9]/;
 
-/** A letter that stands for a digit, next to a digit: "O8l2", "0812-345O". */
-const CONFUSABLE_NEAR_DIGIT = /[0-9][OoIl|]|[OoIl|][0-9]/;
-const CONFUSABLE_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', '|': '1' };
+/** A letter that stands for a digit, next to a digit: "O8l2", "0812-345O"; or a symbol between digits: "0812~3456", "0812🔹3456". */
+const CONFUSABLE_NEAR_DIGIT = /[0-9][OoIl]|[OoIl][0-9]|[0-9] ?[^\p{L}\p{N}\s.,:;!?'"()[\]{}\-\/_+] ?[0-9]/u;
+const CONFUSABLE_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1' };
+/** Symbols people put between the groups of a number to slip past a filter ("~", "|", "*", "•", emoji). */
+const SYMBOL = /^[^\p{L}\p{N}\s.,:;!?'"()[\]{}\-\/_+]+$/u;
 
 const DIGIT_WORDS: Record<string, string> = {
   nol: '0', kosong: '0', zero: '0', satu: '1', one: '1', dua: '2', two: '2', tiga: '3', three: '3', empat: '4', four: '4',
   lima: '5', five: '5', enam: '6', six: '6', tujuh: '7', seven: '7', delapan: '8', lapan: '8', eight: '8', sembilan: '9', nine: '9',
 };
-const DIGIT_WORD = `(?:${Object.keys(DIGIT_WORDS).join('|')}|\\d)`;
-/** Four or more digit words (or single digits among them) in a row: a number read out. */
-const DIGIT_WORD_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${DIGIT_WORD}(?:[\\s,.\\-/]{1,3}${DIGIT_WORD}){3,}(?![\\p{L}\\p{N}])`, 'giu');
-/** A number read out holds a zero or an eight (08.., 628.., a NIK's province rarely lacks both). */
-const MAY_HAVE_DIGIT_WORDS = /delapan|lapan|eight|\bnol\b|\bkosong\b|\bzero\b/i;
+const DIGIT_WORD = `(?:${Object.keys(DIGIT_WORDS).join('|')}|\\d+)`;
+/** Four or more digit words or digit groups in a row, at least one a word: a number read out ("0812 tiga empat ..."). */
+const DIGIT_WORD_RUN = new RegExp(`(?<![A-Za-z0-9])${DIGIT_WORD}(?:[\\s,.\\-/]{1,3}${DIGIT_WORD}){3,}(?![A-Za-z0-9])`, 'gi');
+const MAY_HAVE_DIGIT_WORDS = new RegExp(`\\b(?:${Object.keys(DIGIT_WORDS).join('|')})\\b`, 'i');
+/** Three or more single letters with single spaces: a name spelled out to dodge a filter ("B u d i"). */
+const SPACED_LETTERS = /(?<![A-Za-z])(?:[A-Za-z] ){2,}[A-Za-z](?![A-Za-z])/g;
 
 export interface NormalisedText {
   /** The text number detection runs on: letters that stand for digits inside numbers read as digits. */
@@ -90,8 +94,9 @@ function fold(text: string, b: Builder): void {
       b.push(ch, at, i);
       continue;
     }
-    // NFKC first (full-width, mathematical and circled digits, ligatures), then other scripts' digits
-    const folded = ch.normalize('NFKC').replace(INVISIBLE, '');
+    // NFKC first (full-width, mathematical and circled digits, ligatures), then other scripts'
+    // digits, and every dash and minus to '-' (NFKC keeps U+2010..U+2015 and U+2212 as they are)
+    const folded = ch.normalize('NFKC').replace(INVISIBLE, '').replace(/[\u2010-\u2015\u2212\u2043]/g, '-');
     let out = '';
     for (const f of folded) out += decimalDigit(f) ?? f;
     b.push(out, at, i);
@@ -104,6 +109,13 @@ function fold(text: string, b: Builder): void {
  */
 function confusables(b: Builder): string[] {
   const c = [...b.chars];
+  // symbols between digits (with at most a space on either side) are separators: same length, as '-'
+  for (let k = 1; k < c.length - 1; k++) {
+    if (!SYMBOL.test(c[k])) continue;
+    const before = /[0-9]/.test(c[k - 1]) || (c[k - 1] === ' ' && /[0-9]/.test(c[k - 2] ?? ''));
+    const after = /[0-9]/.test(c[k + 1]) || (c[k + 1] === ' ' && /[0-9]/.test(c[k + 2] ?? ''));
+    if (before && after) c[k] = '-'.repeat(c[k].length);
+  }
   const isDigit = (k: number) => k >= 0 && k < c.length && c[k] >= '0' && c[k] <= '9';
   const isSep = (k: number) => k >= 0 && k < c.length && /[ .\-]/.test(c[k]);
   const isAlnum = (k: number) => k >= 0 && k < c.length && /[\p{L}\p{N}]/u.test(c[k]);
@@ -116,11 +128,37 @@ function confusables(b: Builder): string[] {
     while (end + 1 < c.length && CONFUSABLE_DIGIT[c[end + 1]]) end++;
     const inside = digitBefore(k) && digitAfter(end);
     const leading = !isAlnum(k - 1) && isDigit(end + 1) && isDigit(end + 2);
-    const trailing = isDigit(k - 1) && isDigit(k - 2) && !isAlnum(end + 1);
+    const trailing = isDigit(k - 1) && (isDigit(k - 2) || (isSep(k - 2) && isDigit(k - 3))) && !isAlnum(end + 1);
     if (inside || leading || trailing) for (let j = k; j <= end; j++) c[j] = CONFUSABLE_DIGIT[c[j]];
     k = end;
   }
   return c;
+}
+
+/**
+ * Step 2b: a name spelled out letter by letter ("B u d i S a n t o s o") read as words ("Budi
+ * Santoso"): the spaces go, and a capital after a small letter starts a new word.
+ */
+function spacedLetters(b: Builder): Builder {
+  const text = b.chars.join('');
+  if (!/[A-Za-z] [A-Za-z] [A-Za-z]/.test(text)) return b;
+  const out = new Builder();
+  let last = 0;
+  for (const m of text.matchAll(SPACED_LETTERS)) {
+    for (let k = last; k < m.index!; k++) out.push(b.chars[k], b.start[k], b.end[k]);
+    let previous = '';
+    for (let k = m.index!; k < m.index! + m[0].length; k++) {
+      const ch = b.chars[k];
+      if (ch === ' ') continue;
+      if (/[A-Z]/.test(ch) && /[a-z]/.test(previous)) out.push(' ', b.start[k - 1], b.end[k - 1]);
+      out.push(ch, b.start[k], b.end[k]);
+      previous = ch;
+    }
+    last = m.index! + m[0].length;
+  }
+  if (last === 0) return b;
+  for (let k = last; k < b.chars.length; k++) out.push(b.chars[k], b.start[k], b.end[k]);
+  return out;
 }
 
 /** Step 3: "nol delapan satu dua ..." read as "0812...". */
@@ -130,8 +168,8 @@ function digitWords(b: Builder): Builder {
   const out = new Builder();
   let last = 0;
   for (const m of text.matchAll(DIGIT_WORD_RUN)) {
-    const words = [...m[0].matchAll(new RegExp(DIGIT_WORD, 'giu'))];
-    if (words.every((w) => /^\d$/.test(w[0]))) continue;
+    const words = [...m[0].matchAll(new RegExp(DIGIT_WORD, 'gi'))];
+    if (words.every((w) => /^\d+$/.test(w[0]))) continue;
     for (let k = last; k < m.index!; k++) out.push(b.chars[k], b.start[k], b.end[k]);
     for (const w of words) {
       const from = m.index! + w.index!;
@@ -158,7 +196,7 @@ const identity = (text: string): NormalisedText => {
 
 /** True when the text holds something normalisation would change (then no cheap pre-check can clear it). */
 export function mayNeedNormalising(text: string): boolean {
-  return NEEDS_FOLDING.test(text) || CONFUSABLE_NEAR_DIGIT.test(text) || MAY_HAVE_DIGIT_WORDS.test(text);
+  return NEEDS_FOLDING.test(text) || CONFUSABLE_NEAR_DIGIT.test(text) || MAY_HAVE_DIGIT_WORDS.test(text) || /[A-Za-z] [A-Za-z] [A-Za-z]/.test(text);
 }
 
 /** The normalised copy of `text` for detection, with the way back to original offsets. */
@@ -166,10 +204,19 @@ export function normaliseForDetection(text: string): NormalisedText {
   const folding = NEEDS_FOLDING.test(text);
   const confusing = CONFUSABLE_NEAR_DIGIT.test(text);
   const words = MAY_HAVE_DIGIT_WORDS.test(text);
-  if (!folding && !confusing && !words) return identity(text);
+  const spaced = /[A-Za-z] [A-Za-z] [A-Za-z]/.test(text);
+  if (!folding && !confusing && !words && !spaced) return identity(text);
   let b = new Builder();
   if (folding) fold(text, b);
-  else for (let k = 0; k < text.length; k++) b.push(text[k], k, k + 1);
+  else {
+    // by code point: an emoji between digits is one separator, not two halves
+    let at = 0;
+    for (const ch of text) {
+      b.push(ch, at, at + ch.length);
+      at += ch.length;
+    }
+  }
+  if (spaced) b = spacedLetters(b);
   if (words || folding) b = digitWords(b);
   const digitsRead = confusing || folding ? confusables(b) : b.chars;
   const letters = b.chars.join('');

@@ -71,7 +71,8 @@ const plate = fc
   .map(([region, num, suffix, form]) => {
     if (suffix && form === 1 && num >= 10) return `${region}${num}${suffix}`; // B1234XYZ
     if (suffix && form === 2) return `${region}-${num}-${suffix}`; // B-1234-XYZ
-    return suffix ? `${region} ${num} ${suffix}` : `${region} ${num}`; // B 1234 XYZ, B 1234
+    // without a series only 3-4 digits: "PS 5", "G 20" are not plates (issue 16)
+    return suffix ? `${region} ${num} ${suffix}` : `${region} ${Math.max(num, 100)}`; // B 1234 XYZ, B 1234
   });
 
 const label = fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/);

@@ -70,8 +70,8 @@ describe('maskPersonalData: what is masked', () => {
     );
     expect(masked('Jalan Melati nomor 3174 0515 0885 0003')).toBe('Jalan Melati nomor [NIK disamarkan]');
     expect(masked('RT 62 813 1122 3344')).toBe('RT [nomor telepon disamarkan]');
-    // a named alley is an address of its own now (issue 16): address and e-mail go together
-    expect(masked('Gg. Mawar nomor a0.b@x.id')).toBe('[alamat disamarkan]');
+    // a named alley is an address of its own now (issue 16); the e-mail stays whole
+    expect(masked('Gg. Mawar nomor a0.b@x.id')).toBe('[alamat disamarkan] nomor [email disamarkan]');
     expect(masked('motor B 12.ab@x.com')).toBe('motor [email disamarkan]');
   });
 

@@ -23,18 +23,20 @@ const ADDRESS_MASK = /\[alamat disamarkan\]/;
 
 /** "(HP [..], NIK [..])", "[..]" inside any parenthesis. */
 const PARENTHESIS_WITH_MASK = new RegExp(`\\s*\\([^()]*${MASK}[^()]*\\)`, 'g');
-/** Words that announce a number, with the number's mask: they go together. */
+/** The masks of numbers and e-mail addresses: what the words before them announce. */
+const NUMBER_MASK = '\\[(?:NIK|nomor telepon|email|nomor polisi|nomor rekening) disamarkan\\]';
+/** Words that announce a number, with the number's mask: they go together ("dengan nomor HP [..]", "bernopol [..]"). */
 const ANNOUNCED_MASK = new RegExp(
   `(?:\\s*,)?\\s*(?:(?:yang\\s+)?(?:dapat|bisa)\\s+dihubungi\\s+)?(?:(?:di|ke|melalui|lewat|via|dengan|dgn|pada)\\s+)?` +
     `(?:(?:nomor|no\\.?|nmr)\\s+)?` +
     `(?:(?:hp|handphone|telepon|telp\\.?|tlp|ponsel|wa|whatsapp|kontak|nik|ktp|e-?mail|surel|rekening|rek\\.?|dana|ovo|gopay|` +
     `shopeepay|linkaja|(?:nomor|no\\.?)\\s+polisi|nopol|pelat(?:\\s+nomor)?|plat(?:\\s+nomor)?|tnkb)\\s*:?\\s*)?` +
     `(?:ber(?:nopol|pelat|plat)(?:\\s+nomor)?\\s*)?` +
-    `(?:(?:milik|atas nama|a\\.n\\.)\\s+)?${MASK}(?:\\s+(?:a\\.n\\.|atas nama)\\s+${MASK})?`,
+    `(?:(?:milik|atas nama|a\\.n\\.)\\s+)?${NUMBER_MASK}(?:\\s+(?:a\\.n\\.|atas nama)\\s+${NUMBER_MASK})?`,
   'gi',
 );
 /** A place word before an address: the address becomes the neighbourhood. */
-const PLACE_BEFORE_ADDRESS = /\b(di|ke|dari|menuju|sekitar|depan|dekat|rumah(?:nya)?|kediaman(?:nya)?|beralamat(?: di)?|tinggal di)\s+\[alamat disamarkan\]/gi;
+const PLACE_BEFORE_ADDRESS = /\b((?:rumah|kediaman)(?:nya)?(?:\s+di)?|tinggal di|beralamat(?: di)?|di|ke|dari|menuju|sekitar|depan|dekat)\s+\[alamat disamarkan\]/gi;
 
 export interface PublishableOptions {
   /** The kelurahan of the report, when it may be named (not for sensitive stories). */
@@ -96,16 +98,37 @@ function dropMaskedClauses(sentence: string): string {
 /** A sentence whose point was how to reach the person: nothing of it is worth keeping. */
 const CONTACT_SENTENCE = /\b(?:hubungi|dihubungi|menghubungi|kontak|nomor yang bisa|hp-?nya|no\.? hp)\b/i;
 /** Fewer words than this left of a sentence: it no longer says anything ("Korban."). */
-const MIN_SENTENCE_WORDS = 3;
+const MIN_SENTENCE_WORDS = 2;
+
+/**
+ * An address after a place word becomes the neighbourhood ("menginap di kawasan Gandaria Utara"),
+ * or without one the person's home ("di depan kediamannya", "rumahnya"); "beralamat di [..]"
+ * without a neighbourhood keeps its mask, and its clause goes.
+ */
+function neighbourhoodFor(match: string, word: string, neighbourhood: string | null | undefined): string {
+  const home = /^(rumah|kediaman|tinggal|beralamat)/i.test(word);
+  const bare = word.replace(/\s+di$/i, '');
+  if (neighbourhood) return home ? `${bare} di kawasan ${neighbourhood}` : `${word} kawasan ${neighbourhood}`;
+  if (/^(beralamat|tinggal)/i.test(word)) return match;
+  return home ? bare : `${word} kediamannya`;
+}
+
+/** Leaves out the clauses of a sentence that give a way to reach someone and held a mask ("..., hubungi [...]"). */
+function dropContactClauses(sentence: string): string {
+  const clauses = sentence.split(/(?<=,)\s*/);
+  if (CONTACT_SENTENCE.test(clauses[0]) && HAS_MASK.test(sentence)) return '';
+  const kept = clauses.filter((c) => !(CONTACT_SENTENCE.test(c) && HAS_MASK.test(c)));
+  if (kept.length === clauses.length) return sentence;
+  const end = sentence.match(/[.!?]+["”’)]*\s*$/)?.[0] ?? '';
+  return kept.join(' ').replace(/,\s*$/, '') + (end || '');
+}
 
 function publishableSentence(sentence: string, opts: PublishableOptions): string {
   if (!HAS_MASK.test(sentence)) return sentence;
-  if (CONTACT_SENTENCE.test(sentence)) return '';
-  let out = sentence.replace(PARENTHESIS_WITH_MASK, '');
-  out = out.replace(PLACE_BEFORE_ADDRESS, (_m, word: string) => {
-    const place = /^(rumah|kediaman|beralamat|tinggal)/i.test(word) ? `${word.replace(/ di$/i, '')} di` : word;
-    return opts.neighbourhood ? `${place} kawasan ${opts.neighbourhood}` : /^(di|ke|dari|menuju)$/i.test(word) ? `${word} kediamannya` : place;
-  });
+  let out = dropContactClauses(sentence);
+  if (!out) return '';
+  out = out.replace(PARENTHESIS_WITH_MASK, '');
+  out = out.replace(PLACE_BEFORE_ADDRESS, (match: string, word: string) => neighbourhoodFor(match, word, opts.neighbourhood));
   out = dropMaskedClauses(out.replace(ANNOUNCED_MASK, ''));
   const words = out.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   return words < MIN_SENTENCE_WORDS ? '' : capitaliseFirst(out);

@@ -108,15 +108,35 @@ function knownNameHits(text: string, citizen: KnownCitizen, inQuote: boolean, ou
   }
 }
 
-/** "a.n. Budi Santoso", "atas nama Siti Aminah": the holder of an account, not a position ("a.n. Kapolres"). */
-const HOLDER = /(?<![A-Za-z\u00c0-\u024f0-9])(?:a\.\s?n\.?|a\/n|atas nama)\s*:?\s*((?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*\.?\s*){1,4})/gu;
-const NOT_A_HOLDER = /^(?:kapolsek|kapolres|kapolresta|kapolrestabes|kapolda|kapolri|wakapolres|wakapolda|kasat|kanit|pimpinan|polri|polres|polsek|polda|institusi|kepala|direktur|ketua|sekretaris|menteri|gubernur|bupati|walikota|wali|camat|lurah|presiden)/i;
+/**
+ * "a.n. Budi Santoso", "an. Dedi Kurniawan", "AN: TOMMY GUNAWAN", "a/n budi hartono", "atas nama
+ * toko_berkah88", and "5271234569 / Fikri Maulana": the holder of an account, not a position
+ * ("a.n. Kapolres", "atas nama pimpinan").
+ */
+const HOLDER_WORD = '(?:a\\.\\s?n(?:\\.|(?![A-Za-z]))|a\\/n|an\\.|an\\s*:|atas nama)';
+const HOLDER_NAME = "(?:[A-Za-z\\u00c0-\\u024f][A-Za-z\\u00c0-\\u024f'’\\-]*\\.?|[A-Za-z0-9_.]*[_0-9][A-Za-z0-9_.]*)";
+const HOLDER = new RegExp(`(?<![A-Za-z\\u00c0-\\u024f0-9])${HOLDER_WORD}\\s*:?\\s*(${HOLDER_NAME}(?:[ \\t]+${HOLDER_NAME}){0,3})`, 'gi');
+/** "an" alone is a holder only right after a number ("137-00-1234567-8 an Dewi Sartika"). */
+const HOLDER_AFTER_NUMBER = /(?<=\d)\s+an\s+((?:[A-Za-z][A-Za-z'’\-]*[ \t]*){1,4})/g;
+const HOLDER_AFTER_SLASH = /(?<=\d)\s+\/\s+([A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,3})/g;
+const NOT_A_HOLDER = /^(?:inisial|tersangka|tsk|korban|pelapor|kapolsek|kapolres|kapolresta|kapolrestabes|kapolda|kapolri|wakapolres|wakapolda|kasat|kanit|pimpinan|polri|polres|polsek|polda|institusi|kepala|direktur|ketua|sekretaris|menteri|gubernur|bupati|walikota|wali|camat|lurah|presiden|negara|pemerintah|satuan|kesatuan|keluarga besar)/i;
+/** Words that end a holder's name when it is written in lower case ("a/n budi hartono lalu ..."). */
+const AFTER_NAME = /\s+(?:lalu|dan|yang|yg|untuk|sebesar|senilai|sejumlah|pada|di|ke|dari|via|lewat|dengan|tapi|namun|kemudian|karena|sebagai|sdh|sudah)\b[\s\S]*$/i;
 
 function holderHits(text: string, out: Hit[]): void {
-  if (!/a\.\s?n|a\/n|atas nama/i.test(text)) return;
+  if (!/a\.\s?n|a\/n|atas nama|\ban[.:\s]|\d\s+\/\s+[A-Z]/i.test(text)) return;
   for (const m of text.matchAll(HOLDER)) {
-    if (NOT_A_HOLDER.test(m[1])) continue;
-    out.push({ kind: 'bank', start: m.index!, end: m.index! + m[0].trimEnd().length });
+    const name = m[1].replace(AFTER_NAME, '').trimEnd();
+    if (!name || NOT_A_HOLDER.test(name)) continue;
+    const end = m.index! + m[0].length - m[1].length + name.length;
+    out.push({ kind: 'bank', start: m.index!, end });
+  }
+  for (const re of [HOLDER_AFTER_NUMBER, HOLDER_AFTER_SLASH]) {
+    for (const m of text.matchAll(re)) {
+      const name = m[1].replace(AFTER_NAME, '').trimEnd();
+      if (!name || NOT_A_HOLDER.test(name)) continue;
+      out.push({ kind: 'bank', start: m.index!, end: m.index! + m[0].length - m[1].length + name.length });
+    }
   }
 }
 

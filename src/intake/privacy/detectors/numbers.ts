@@ -10,23 +10,31 @@
  */
 import { type Announcer, contextBefore, type DetectionContext, type Hit, type PiiKind } from './detector';
 
-const SEP = '[ \\t\\u00a0.\\-/_()+]';
-const RUN = new RegExp(`(?:[+(]{1,2}[ \\u00a0]?)?\\d(?:${SEP}{1,3}\\d|\\d)*\\)?`, 'g');
+/** Between the groups of a number: blanks (a line break too), dots, dashes, slashes, underscores, parentheses. */
+const SEP = '[ \\t\\u00a0\\r\\n.\\-/_()+]';
+/** A comma straight between digits joins groups too ("0812,3456,7805"); ", " does not (a list). */
+const RUN = new RegExp(`(?:[+(]{1,2}[ \\u00a0]?)?\\d(?:${SEP}{1,3}\\d|,\\d|\\d)*\\)?`, 'g');
 
 /** NIK: province codes (the 2022 Papua provinces got 93-96). */
 const PROVINCE = /^(?:1[1-9]|21|3[1-6]|5[1-3]|6[1-5]|7[1-6]|8[12]|9[1-6])/;
 // ASCII words without the u flag: irregexp then prefilters by first character, which 'iu' prevents
 const announcer = (words: string, gap: RegExp): Announcer => ({ words: new RegExp(words, 'gi'), gap });
 const NOT_A_WORD_UP_TO = (n: number) => new RegExp(`^[^\\p{L}\\p{N}]{0,${n}}$`, 'u');
-const NIK_CONTEXT = announcer('\\bnik|\\bktp|nomor induk|no\\.? ?induk|kependudukan|\\bkk\\b', NOT_A_WORD_UP_TO(15));
+const NIK_CONTEXT = announcer('\\bnik|\\bktp|nomor induk|no\\.? ?induk|kependudukan|\\bkk\\b', /^[^\d\n]{0,25}$/);
+/** Words before a phone number, with "-nya" ("nomornya", "hp-nya"), and the words that carry on a split one ("lanjutannya"). */
 const PHONE_CONTEXT = announcer(
-  '\\b(?:hp|telp|telepon|telpon|tlp|ponsel|wa|whatsapp|nomor|no|nmr|kontak|call|sms|handphone|dana|ovo)|hubungi|seluler|selular|gopay|shopeepay|linkaja',
+  '\\b(?:hp|telp|telepon|telpon|tlp|ponsel|wa|whatsapp|nomor|nomer|no|nmr|kontak|call|sms|handphone|dana|ovo)(?:-?nya)?|hubungi|seluler|selular|gopay|shopeepay|linkaja' +
+    '|lanjutan(?:nya)?|sambungan(?:nya)?|sisanya|belakangnya|ujungnya|terusannya',
   NOT_A_WORD_UP_TO(12),
 );
-const BANK_CONTEXT = announcer(
-  'rekening|\\brek\\b|norek|\\ba\\/c\\b|\\bacc\\b|virtual account|\\bva\\b|\\bbca\\b|\\bbri\\b|\\bbni\\b|mandiri|\\bbsi\\b|\\bbtn\\b|\\bcimb\\b|niaga|danamon|permata|\\bjago\\b|seabank|\\bbank\\b|\\bdana\\b|\\bovo\\b|gopay|shopeepay|linkaja|e-?wallet|dompet digital|\\bm-?banking',
-  /^[^\d\n]{0,24}$/,
-);
+/** Banks and e-wallets people name before (or just after, "(BCA)") an account number. */
+const BANK_WORDS =
+  'rekening|\\brek\\b|norek|\\ba\\/c\\b|\\bacc\\b|virtual account|\\bva\\b|\\bbca\\b|\\bbri\\b|\\bbni\\b|mandiri|\\bbsi\\b|\\bbtn\\b|\\bcimb\\b|niaga|danamon|permata|\\bjago\\b|seabank|\\bbank\\b|\\bdana\\b|\\bovo\\b|gopay|shopeepay|linkaja|e-?wallet|dompet digital|\\bm-?banking' +
+  '|jenius|\\bocbc\\b|\\bpanin\\b|\\bmega\\b|maybank|\\bbjb\\b|\\bdki\\b|bukopin|\\bbtpn\\b|muamalat|sinarmas|\\buob\\b|\\bhsbc\\b|citibank|nagari|\\bbpd\\b|\\bblu\\b|\\ballo\\b|\\bneo\\b|\\bflip\\b|\\bisaku\\b|sakuku|\\bdoku\\b|kartu (?:debit|kredit|atm)|\\bcc\\b|credit card';
+const BANK_CONTEXT = announcer(BANK_WORDS, /^[^\d\n]{0,24}$/);
+const BANK_AFTER = new RegExp(`^\\s*[(\\[]?\\s*(?:${BANK_WORDS})|^\\s*,?\\s*(?:a\\.\\s?n\\b|a\\/n\\b|an\\.|an\\s*:|atas nama\\b)`, 'i');
+/** The rest of a phone number written apart ("0812 3456, lanjutannya 7897"). */
+const CONTINUATION = announcer('lanjutan(?:nya)?|sambungan(?:nya)?|sisanya|belakangnya|ujungnya|terusannya|buntutnya', NOT_A_WORD_UP_TO(6));
 const MONEY_BEFORE = announcer('\\brp\\.?|\\bidr|\\busd', /^\s*$/);
 const TIME_CONTEXT_BEFORE = /(?:\bpukul|\bpkl|\bjam|\bpk)\.?\s*$/i;
 const TIME_CONTEXT_AFTER = /^\s*(?:wib|wita|wit)\b/i;
@@ -134,13 +142,18 @@ function classify(c: Candidate): PiiKind | null {
   const count = c.to - c.from + 1;
   const nik = n === 16 && PROVINCE.test(digits);
   // written in up to six groups it is a NIK; spread wider ("31 74 05 15 ...") its birth date must be real
-  if (nik && (count <= 6 || plausibleBirthDate(digits) || c.context.says(NIK_CONTEXT, 30))) return 'nik';
+  if (nik && (count <= 6 || plausibleBirthDate(digits) || c.context.says(NIK_CONTEXT, 40))) return 'nik';
   // "Rp 62.813.000.000", "1.081.234.567": an amount is not a phone number
   if ((!c.plus && !digits.startsWith('0') && inThousands(c)) || c.context.says(MONEY_BEFORE, 6)) return null;
   const phoneNamed = () => c.context.says(PHONE_CONTEXT, 24);
-  // a mobile number: 08 then 8-11 more digits; grouped as people write it, or spread one or two digits at a time
-  if (n >= 10 && n <= 13 && /^08[1-9]/.test(digits) && (first >= 3 || allShort(c) || phoneNamed())) return 'phone';
+  // a mobile number: 08 then 8-11 more digits; grouped as people write it ("0812 ...", "08 1234 ...", "0 812 ..."),
+  // or spread one or two digits at a time
+  const second = c.to > c.from ? c.groups[c.from + 1].digits : '';
+  const grouped = first >= 3 || (first === 2 && second.length >= 3) || (first === 1 && second.length >= 3 && second.startsWith('8'));
+  if (n >= 10 && n <= 13 && /^08[1-9]/.test(digits) && (grouped || allShort(c) || phoneNamed())) return 'phone';
   if (n >= 11 && n <= 14 && /^628[1-9]/.test(digits)) return 'phone';
+  // a part of one, announced ("nomornya 0812 3456, lanjutannya ..."): still the person's number
+  if (n >= 7 && n <= 9 && /^08[1-9]/.test(digits) && phoneNamed()) return 'phone';
   if (n >= 9 && n <= 12 && /^8[1-9]/.test(digits) && ((c.plus && first <= 4) || phoneNamed())) return 'phone';
   // a landline: 0 + area code (02x .. 09xx, not 08) with 6-8 subscriber digits
   if (n >= 9 && n <= 12 && /^0[2-79]/.test(digits) && (count === 1 || (first >= 3 && first <= 4) || phoneNamed())) return 'phone';
@@ -148,10 +161,12 @@ function classify(c: Candidate): PiiKind | null {
   return null;
 }
 
-function bankNumber(c: Candidate): boolean {
+function bankNumber(text: string, c: Candidate): boolean {
   const n = c.digits.length;
   if (n < 6 || n > 20 || c.context.says(MONEY_BEFORE, 6) || inThousands(c)) return false;
-  return c.context.says(BANK_CONTEXT, 40);
+  if (c.context.says(BANK_CONTEXT, 40)) return true;
+  // "8720123456 (BCA)", "90012345678 a.n. ...": the bank or the holder named just after
+  return n >= 8 && BANK_AFTER.test(text.slice(c.groups[c.to].end, c.groups[c.to].end + 24));
 }
 
 /** The national part of a phone number ("0812...", "+62 812..." -> "812..."), for comparing. */
@@ -199,6 +214,10 @@ export function detectNumbers(text: string, ctx: DetectionContext, out: Hit[]): 
     const runEnd = m.index! + m[0].length;
     const all = groupsOf(m[0], m.index!);
     const total = all.reduce((s, g) => s + g.digits.length, 0);
+    if (total >= 3 && total < 6 && contextBefore(text, all[0].start, 20, CONTINUATION)) {
+      out.push({ kind: 'phone', start: all[0].start, end: all[all.length - 1].end });
+      continue;
+    }
     if (total < 6) continue;
     knownNumberHits(all, known, out);
     if (isAmount(text, all, m[0])) continue;
@@ -220,6 +239,9 @@ export function detectNumbers(text: string, ctx: DetectionContext, out: Hit[]): 
 /** "Rp 687.020.000.000", "1.250.000": a whole run that is an amount holds no one's number. */
 function isAmount(text: string, groups: Group[], run: string): boolean {
   if (contextBefore(text, groups[0].start, 6, MONEY_BEFORE)) return true;
+  // sixteen digits with a province and a birth date are a NIK typed with thousands dots
+  const all = groups.map((g) => g.digits).join('');
+  if (all.length === 16 && PROVINCE.test(all) && (plausibleBirthDate(all) || contextBefore(text, groups[0].start, 40, NIK_CONTEXT))) return false;
   if (/^[(+]/.test(run) || groups[0].digits.startsWith('0') || groups.length < 2 || groups[0].digits.length > 3) return false;
   return groups.slice(1).every((g) => g.digits.length === 3 && g.sep === '.');
 }
@@ -234,10 +256,12 @@ function scanSegment(text: string, groups: Group[], plus: boolean, allowed: Set<
     for (let j = i; j < groups.length && digits.length <= 20; j++) {
       // "+62 (0)812 ...": the trunk zero in parentheses is not part of the number
       digits += j === i + 1 && groups[i].digits === '62' && groups[j].digits === '0' ? '' : groups[j].digits;
+      // "0062 812 ...": the international call prefix 00 before the country code
+      if (digits.startsWith('0062')) digits = digits.slice(2);
       if (digits.length < 6) continue;
       candidate.digits = digits;
       candidate.to = j;
-      const kind = classify(candidate) ?? (bankNumber(candidate) ? 'bank' : null);
+      const kind = classify(candidate) ?? (bankNumber(text, candidate) ? 'bank' : null);
       if (kind) found = { j, kind };
     }
     if (found && !(found.kind === 'phone' && allowed.has(nationalNumber(groups.slice(i, found.j + 1).map((g) => g.digits).join(''))))) {

@@ -16,20 +16,22 @@ const REGIONS = [
 // longest first, so "KB" is tried before "K"
 const REGION = `(?:${[...REGIONS].sort((a, b) => b.length - a.length).join('|')})`;
 const REGION_LOWER = REGION.toLowerCase();
-const SEP = '[ \\u00a0.\\-]';
+/** Between region, number and series: one or two blanks ("B  1234  XYZ"), a dot or a dash. */
+const SEP = '(?:[ \\u00a0]{1,2}|[.\\-])';
 /** After the series letters: not more digits (that was a model name) and not more of a word. */
 const PLATE_END = `(?![A-Za-z\\u00c0-\\u024f0-9])(?!${SEP}?\\d)`;
 const NOT_AFTER = '(?<![A-Za-z\\u00c0-\\u024f0-9/.\\-])';
 const UNIT_AFTER =
   '(?:tahun|thn|th|bulan|orang|org|personel|unit|buah|kali|menit|jam|hari|minggu|km|kg|meter|persen|rt|rw|lembar|ekor|paket|gram|gr)';
 /** Series letters that are really the next word: "b 1234 dan ...". */
-const WORD_AFTER = /^(?:dan|di|ke|yg|yang|ini|itu|ada|org|rt|rw|km|kg|jam|thn|th|no|pd|utk|dgn|dr|sd|wib|wit|wita)$/i;
+const WORD_AFTER = /^(?:dan|di|ke|yg|yang|ini|itu|ada|org|rt|rw|km|kg|jam|thn|th|no|pd|utk|dgn|dr|sd|wib|wit|wita|dr|tv|unit|buah|kali|cm|mm|gb|mb|kb|inci)$/i;
 
 const FULL = new RegExp(
   `${NOT_AFTER}${REGION}(?:${SEP}[1-9]\\d{0,3}${SEP}?|[1-9]\\d{0,3}${SEP}|[1-9]\\d{1,3})[A-Za-z]{1,3}${PLATE_END}`,
   'gu',
 );
-const NUMBER_ONLY = new RegExp(`${NOT_AFTER}${REGION}[ \\u00a0][1-9]\\d{0,3}(?![A-Za-z\\u00c0-\\u024f0-9])(?![:/.,\\-]?\\d)(?!\\s+${UNIT_AFTER}(?![A-Za-z\\u00c0-\\u024f]))`, 'gi');
+// without a series only three or four digits: "PS 5", "G 20", "D 3" are a console, a summit, a diploma
+const NUMBER_ONLY = new RegExp(`${NOT_AFTER}${REGION}[ \\u00a0][1-9]\\d{2,3}(?![A-Za-z\\u00c0-\\u024f0-9])(?![:/.,\\-]?\\d)(?!\\s+${UNIT_AFTER}(?![A-Za-z\\u00c0-\\u024f]))`, 'gi');
 const LOWER = new RegExp(`${NOT_AFTER}(${REGION_LOWER})${SEP}[1-9]\\d{0,3}${SEP}([a-z]{1,3})${PLATE_END}`, 'gu');
 /** "nopol B 1234 XYZ", "pelat nomor b-1234", "TNKB: DK 5 AB": whatever plate-shaped token follows. */
 const ANNOUNCED = new RegExp(
@@ -37,13 +39,19 @@ const ANNOUNCED = new RegExp(
   `\\s*[:.]?\\s*([A-Za-z]{1,2}${SEP}?\\d{1,4}(?:${SEP}?[A-Za-z]{1,3})?)(?![A-Za-z\\u00c0-\\u024f0-9])`,
   'gi',
 );
-const MAY_HAVE_PLATE = new RegExp(`${REGION}${SEP}?[1-9]|pol|plat|pelat|tnkb|kendaraan`, 'i');
+/** Upper-case letters then a digit, a lower-case written plate, or a plate word: else no plate can be there. */
+const MAY_HAVE_PLATE = new RegExp(`(?<![A-Za-z])[A-Z]{1,2}${SEP}?[1-9]|(?<![A-Za-z])[a-z]{1,2}${SEP}[1-9]\\d*${SEP}[a-z]`);
+const PLATE_WORD = /nopol|no\.?\s?pol|plat|pelat|tnkb|nomor\s+(?:polisi|kendaraan)|no\.?\s?kendaraan/i;
 
 export function detectPlates(text: string, _ctx: DetectionContext, out: Hit[]): void {
-  if (!MAY_HAVE_PLATE.test(text)) return;
+  if (!MAY_HAVE_PLATE.test(text) && !PLATE_WORD.test(text)) return;
   for (const m of text.matchAll(FULL)) {
-    // "B 1234 xyz" with a lower-case series needs the separators of a written plate
-    if (/[a-z]$/.test(m[0]) && !new RegExp(`^${REGION}${SEP}\\d+${SEP}`).test(m[0])) continue;
+    // "B 1234 xyz" with a lower-case series needs the separators of a written plate, two digits or
+    // more, and a series that is not the next word ("PS 5 dan satu TV")
+    if (/[a-z]$/.test(m[0])) {
+      const series = /[A-Za-z]+$/.exec(m[0])![0];
+      if (!new RegExp(`^${REGION}${SEP}\\d{2,}${SEP}`).test(m[0]) || WORD_AFTER.test(series) || /^[a-z]+$/.test(series) && !/^[A-Z]/.test(m[0].slice(0, 1))) continue;
+    }
     out.push({ kind: 'plate', start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(NUMBER_ONLY)) {
