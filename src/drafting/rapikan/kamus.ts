@@ -57,7 +57,7 @@ export const KATA_KAPITAL: ReadonlyMap<string, string> = new Map(
     'Basarnas', 'Damkar', 'Puskesmas', 'Bripka', 'Brigpol', 'Briptu', 'Bripda', 'Aiptu', 'Aipda', 'Iptu', 'Ipda', 'Kompol', 'Kombes',
     'Brigjen', 'Irjen', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu', 'Januari', 'Februari', 'Maret', 'April',
     'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember', 'Allah', 'Alhamdulillah', 'Tuhan',
-    'Indonesia', 'Jakarta', 'Lebaran', 'Idulfitri', 'Natal', 'Ramadan', 'Bhayangkara', 'Pancasila',
+    'Indonesia', 'Jakarta', 'Lebaran', 'Idulfitri', 'Natal', 'Ramadan', 'Bhayangkara', 'Pancasila', 'Biro',
   ].map((word) => [word.toLowerCase(), word]),
 );
 
