@@ -12,6 +12,11 @@ import type { EditDraftDto, RegenerateDto } from './dto/draft.dto';
 import { lintDraft } from './lint/lint-draft';
 import { StorySourceLoader } from './story-source.loader';
 
+/** Channels whose first line is the release headline, and how they write it. */
+const HEADLINE_LINES: Partial<Record<Channel, (title: string) => string>> = {
+  facebook: (t) => t, telegram: (t) => t, whatsapp: (t) => `*${t}*`,
+};
+
 /** Drafts may change only before approval; an approved or published story is edited by withdrawing it. */
 const EDITABLE = new Set(['draft', 'in_review', 'rejected']);
 
@@ -30,6 +35,7 @@ export class DraftsService {
     return this.db.transaction(async (manager) => {
       const story = await this.lockEditable(manager, storyId);
       const title = channel === 'website' ? (dto.title ?? null) : null;
+      const [before] = title === null ? [] : await queryRows<{ title: string | null }>(manager, `SELECT title FROM draft WHERE story_id = $1 AND channel = 'website'`, [storyId]);
       const media = await this.loader.mediaOf(manager, storyId);
       const lint = lintDraft({ channel, title: title ?? (channel === 'website' ? '' : null), body: dto.body }, { hasImage: media.count > 0 });
       const updated = await queryRows<{ revision: number }>(manager,
@@ -43,9 +49,10 @@ export class DraftsService {
       }
       const revision = updated[0].revision;
       await this.writer.revision(manager, storyId, channel, revision, title, dto.body, 'edit', user.id);
-      await this.touch(manager, user, storyId, story, { channel, revision });
+      const carried = title !== null && before?.title && before.title !== title ? await this.headlineChanged(manager, user, storyId, before.title, title, dto.carryHeadline === true) : [];
+      await this.touch(manager, user, storyId, story, { channel, revision, ...(dto.carryHeadline ? { carriedTo: carried } : {}) });
       const [draft] = await manager.query(`SELECT channel, title, body, revision, lint, edited FROM draft WHERE story_id = $1 AND channel = $2`, [storyId, channel]);
-      return draft;
+      return dto.carryHeadline ? { ...draft, carriedTo: carried } : draft;
     });
   }
 
@@ -68,10 +75,41 @@ export class DraftsService {
         await this.writer.replace(manager, storyId, draft, user.id);
         regenerated.push(draft.channel);
       }
+      // after every channel: the links of the drafts just written follow a new headline too
+      const website = drafts.find((d) => d.channel === 'website');
+      if (website?.title && regenerated.includes('website')) await this.writer.retitle(manager, storyId, website.title, user.id);
       await this.audit.record({ actorId: user.id, action: 'draft.regenerate', subjectType: 'story', subjectId: storyId, unitId: story.unit_id, details: { regenerated, kept, force: dto.force ?? false } }, manager);
       return { regenerated, kept };
     });
     return { ...result, story: await this.stories.get(user, storyId) };
+  }
+
+  /**
+   * A new release headline: the story's title and slug follow it (until publication), and with
+   * `carry` the channels that show the headline get it where their first line is still the old
+   * one (a channel whose headline a person already rewrote is left alone). Returns the channels.
+   */
+  private async headlineChanged(manager: EntityManager, user: AuthUser, storyId: string, old: string, title: string, carry: boolean): Promise<Channel[]> {
+    await this.writer.retitle(manager, storyId, title, user.id);
+    if (!carry) return [];
+    const rows = await queryRows<{ channel: Channel; body: string }>(manager,
+      `SELECT channel, body FROM draft WHERE story_id = $1 AND channel = ANY($2)`, [storyId, Object.keys(HEADLINE_LINES)]);
+    const carried: Channel[] = [];
+    const media = await this.loader.mediaOf(manager, storyId);
+    for (const row of rows) {
+      const line = HEADLINE_LINES[row.channel]!;
+      const newline = row.body.indexOf('\n');
+      const first = newline < 0 ? row.body : row.body.slice(0, newline);
+      if (first.trim() !== line(old)) continue;
+      const body = line(title) + (newline < 0 ? '' : row.body.slice(newline));
+      const lint = lintDraft({ channel: row.channel, title: null, body }, { hasImage: media.count > 0 });
+      const [updated] = await queryRows<{ revision: number }>(manager,
+        `UPDATE draft SET body = $3, revision = revision + 1, lint = $4, edited = true, updated_by = $5, updated_at = now()
+          WHERE story_id = $1 AND channel = $2 RETURNING revision`, [storyId, row.channel, body, JSON.stringify(lint), user.id]);
+      await this.writer.revision(manager, storyId, row.channel, updated.revision, null, body, 'edit', user.id);
+      carried.push(row.channel);
+    }
+    return carried.sort();
   }
 
   async revisions(user: AuthUser, storyId: string, channel: Channel) {

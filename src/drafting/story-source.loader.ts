@@ -19,6 +19,10 @@ export interface DraftingInputs extends LoadedSource {
   overrides: OverrideRow[];
   /** Website releases of the same unit and kind since `recentSince`, newest first (at most 50), bodies not read. */
   recent: (RecentRelease & { id: string })[];
+  /** This story's own variant choices (kept on regeneration). */
+  ownChoices: Record<string, number>;
+  /** Variant choices of the unit's last stories of the same kind and category, newest first. */
+  recentChoices: Record<string, number>[];
 }
 
 const UNITS = `(SELECT json_agg(json_build_object('id', x.id, 'name', x.name, 'level', x.level, 'city', x.city,
@@ -34,6 +38,13 @@ const RECENT = `(SELECT coalesce(json_agg(json_build_object('id', r.id, 'title',
                   FROM (SELECT s2.id, s2.title, d.revision, s2.created_at FROM story s2 JOIN draft d ON d.story_id = s2.id AND d.channel = 'website'
                          WHERE s2.unit_id = s.unit_id AND s2.kind = s.kind AND s2.id <> s.id AND s2.created_at > $2
                          ORDER BY s2.created_at DESC LIMIT 50) r) AS recent`;
+
+// The unit's last stories of the same kind and category (issue 18: no two alike); the
+// (unit_id, kind, created_at) index finds them, the category is a filter on a handful of rows.
+const RECENT_CHOICES = `(SELECT coalesce(json_agg(v.variant_choices ORDER BY v.created_at DESC), '[]')
+                  FROM (SELECT s3.variant_choices, s3.created_at FROM story s3
+                         WHERE s3.unit_id = s.unit_id AND s3.kind = s.kind AND s3.category IS NOT DISTINCT FROM s.category AND s3.id <> s.id
+                         ORDER BY s3.created_at DESC LIMIT 5) v) AS recent_choices`;
 
 /**
  * Loads the rows a story is drafted from, through the caller's manager (inside its transaction).
@@ -55,7 +66,7 @@ export class StorySourceLoader {
   private async read(manager: EntityManager, storyId: string, recentSince: Date | null, sourceRow?: SourceRow): Promise<LoadedSource | DraftingInputs> {
     const drafting = recentSince !== null;
     const [story] = await manager.query(
-      `SELECT s.id, s.kind, s.title, s.slug, s.sensitive, s.source_id, u.path, ${UNITS}, ${MEDIA}${drafting ? `, ${OVERRIDES}, ${RECENT}` : ''}
+      `SELECT s.id, s.kind, s.title, s.slug, s.sensitive, s.source_id, u.path, ${UNITS}, ${MEDIA}${drafting ? `, s.variant_choices, ${OVERRIDES}, ${RECENT}, ${RECENT_CHOICES}` : ''}
          FROM story s JOIN unit u ON u.id = s.unit_id WHERE s.id = $1`,
       drafting ? [storyId, recentSince] : [storyId],
     );
@@ -73,7 +84,9 @@ export class StorySourceLoader {
     if (story.kind === 'complaint') source.complaint = row;
     if (story.kind === 'feedback') source.feedback = row;
     if (story.kind === 'achievement') source.achievement = row;
-    return drafting ? { ...source, overrides: story.overrides, recent: story.recent } : source;
+    return drafting
+      ? { ...source, overrides: story.overrides, recent: story.recent, ownChoices: story.variant_choices ?? {}, recentChoices: story.recent_choices ?? [] }
+      : source;
   }
 
   /** Photos linked to the story, in their order: how many, and the first one's alt text. */

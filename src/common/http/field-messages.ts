@@ -25,6 +25,7 @@ const TEMPLATES: Record<FieldErrorCode, (label: string, p: FieldProblem) => stri
   unknown_field: (l) => `Isian "${l}" tidak dikenal.`,
   before_received: (l) => `${l} tidak boleh sebelum waktu laporan diterima.`,
   in_future: (l) => `${l} tidak boleh di masa depan.`,
+  one_leader: () => 'Tandai hanya satu personel yang memimpin kegiatan.',
   in_past: (l) => `${l} harus di masa depan.`,
   not_found: (l) => `${l} tidak ditemukan.`,
   out_of_scope: (l) => `${l} berada di luar wilayah tugas Anda.`,

@@ -17,7 +17,7 @@ export interface FieldProblem extends FieldError {
 export type FieldErrorCode =
   | 'required' | 'too_short' | 'too_long' | 'too_few' | 'too_many' | 'duplicate' | 'not_in_list' | 'invalid_format'
   | 'invalid_datetime' | 'invalid_email' | 'invalid_url' | 'invalid_id' | 'invalid_type' | 'out_of_range' | 'unknown_field'
-  | 'before_received' | 'in_future' | 'in_past' | 'not_found' | 'out_of_scope' | 'invalid';
+  | 'before_received' | 'in_future' | 'in_past' | 'not_found' | 'out_of_scope' | 'one_leader' | 'invalid';
 
 /** class-validator's constraint names as our codes (a constraint not listed is `invalid`). */
 const CONSTRAINT_CODES: Record<string, FieldErrorCode> = {

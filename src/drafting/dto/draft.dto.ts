@@ -17,6 +17,14 @@ export class EditDraftDto {
   @IsInt()
   @Min(1)
   revision: number;
+
+  /**
+   * With a new website headline: put it also on the channels that show the headline (Facebook,
+   * WhatsApp, Telegram) where their first line is still the old headline.
+   */
+  @IsOptional()
+  @IsBoolean()
+  carryHeadline?: boolean;
 }
 
 export class RegenerateDto {

@@ -5,6 +5,7 @@ import { cleanTexts, lintDraft } from '../lint/lint-draft';
 import { channelLength, exceedsLimit } from '../lint/text-measure';
 import type { StoryView } from '../view-model/story-view';
 import { type CompiledTemplate, TemplateEngine, variantOf } from './template-engine';
+import type { VariantMemory } from './variants';
 
 export interface RenderedDraft {
   channel: Channel;
@@ -14,6 +15,16 @@ export interface RenderedDraft {
   templateVersion: number;
   variant: number;
   lint: LintFinding[];
+}
+
+export interface DraftAllOptions {
+  /** Variant choices of the story and of its unit's recent stories; filled with this story's. */
+  variants?: VariantMemory;
+  /**
+   * The release's address once its headline is known (the slug follows the headline until
+   * publication): called after the website draft, before the posts that link to it.
+   */
+  urlFor?: (headline: string) => string;
 }
 
 /** Templates by key ("complaint/x"): the defaults, or a unit's overrides laid over them. */
@@ -80,16 +91,22 @@ function shorten(channel: Channel, body: string): string {
 export class Drafter {
   constructor(private readonly engine: TemplateEngine) {}
 
-  draftAll(view: StoryView, templates: TemplateSet): RenderedDraft[] {
+  draftAll(view: StoryView, templates: TemplateSet, options: DraftAllOptions = {}): RenderedDraft[] {
     const drafts: RenderedDraft[] = [];
-    for (const channel of CHANNELS) drafts.push(this.render(view, channel, templates.get(`${view.kind}/${channel}`)!));
+    for (const channel of CHANNELS) {
+      const draft = this.render(view, channel, templates.get(`${view.kind}/${channel}`)!, options.variants);
+      // CHANNELS starts with the website: its headline names the release the posts link to
+      if (channel === 'website' && options.urlFor && draft.title) view.url = options.urlFor(draft.title);
+      drafts.push(draft);
+    }
     const texts: string[] = [];
     for (const d of drafts) {
       if (d.title) texts.push(d.title);
       texts.push(d.body);
     }
     const clean = cleanTexts(texts, view, drafts.every((d) => d.templateVersion === 0));
-    for (const d of drafts) d.lint = lintDraft(d, { hasImage: view.hasImage, clean });
+    // the editorial findings on the release, which carries every mended text in full (the posts are cut from the same parts)
+    for (const d of drafts) d.lint = lintDraft(d, { hasImage: view.hasImage, clean, skipEditorial: d.channel !== 'website' });
     return drafts;
   }
 
@@ -100,11 +117,11 @@ export class Drafter {
   }
 
   /** The fitted text of one channel; `lint` is filled in by the caller. */
-  private render(view: StoryView, channel: Channel, template: CompiledTemplate): RenderedDraft {
-    const variant = variantOf(template, view.seed);
+  private render(view: StoryView, channel: Channel, template: CompiledTemplate, variants?: VariantMemory): RenderedDraft {
+    const variant = variantOf(template, view.seed, variants);
     let text = '';
     for (const compact of COMPACT_LEVELS) {
-      text = normalise(this.engine.renderVariant(template, variant, view, { tz: view.timezone, seed: view.seed, compact }));
+      text = normalise(this.engine.renderVariant(template, variant, view, { tz: view.timezone, seed: view.seed, compact, variants }));
       // the website's limit is on its body (below the headline): a UTF-16 length within it proves the fit
       if (channel === 'website' ? text.length - text.indexOf('\n') - 1 <= CHANNEL_RULES.website.maxLength || fits(channel, text.slice(text.indexOf('\n') + 1)) : fits(channel, text)) break;
     }

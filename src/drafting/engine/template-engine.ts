@@ -2,10 +2,10 @@ import Handlebars from 'handlebars';
 import { INDONESIAN_HELPER_NAMES, registerIndonesianHelpers } from '../helpers';
 import { checkTemplateShape, KEPT_BUILTIN_HELPERS, prescanTemplate, REMOVED_BUILTIN_HELPERS, TemplateLimitError, type TemplateShape } from './template-limits';
 import { awalKapital, awalKecil, besar, judul, kalimat, kecil, kutip } from './text-helpers';
-import { pickVariant, splitVariants } from './variants';
+import { chooseVariant, splitVariants, type VariantMemory } from './variants';
 
 /** The variant of a template a story (seed) gets. */
-export const variantOf = (template: CompiledTemplate, seed: string): number => pickVariant(seed, template.key, template.variants.length);
+export const variantOf = (template: CompiledTemplate, seed: string, memory?: VariantMemory): number => chooseVariant(seed, template.key, template.variants.length, memory);
 
 /** A template compiled once, with its variants. */
 export interface CompiledTemplate {
@@ -28,6 +28,8 @@ export interface RenderData {
   seed: string;
   /** 0 = full; 1, 2 = drop optional parts so that the post fits its channel. */
   compact: number;
+  /** The story's and its unit's recent variant choices (issue 18: no two recent stories alike). */
+  variants?: VariantMemory;
 }
 
 const TEXT_HELPERS = { judul, awalKecil, awalKapital, kalimat, kutip, kecil, besar } as const;
@@ -114,8 +116,8 @@ export class TemplateEngine {
   /** Partials may hold variants too; each story picks one, independently per partial. */
   private registerPartial(name: string, source: string): void {
     const compiled = this.compile(`partial:${name}`, source, 0);
-    this.hb.registerPartial(name, ((context: unknown, options: { data?: { seed?: string } }) => {
-      const index = pickVariant(options?.data?.seed ?? '', name, compiled.variants.length);
+    this.hb.registerPartial(name, ((context: unknown, options: { data?: { seed?: string; variants?: VariantMemory } }) => {
+      const index = chooseVariant(options?.data?.seed ?? '', name, compiled.variants.length, options?.data?.variants);
       return compiled.variants[index](context, options as Handlebars.RuntimeOptions);
     }) as unknown as Handlebars.Template);
   }

@@ -1,5 +1,5 @@
 import { HelperError } from './helper-error';
-import { dalamDurasi, durasi } from './durasi';
+import { dalamDurasi, dalamDurasiJudul, durasi } from './durasi';
 
 const DETIK = 1000;
 const MENIT = 60 * DETIK;
@@ -66,5 +66,14 @@ describe('dalamDurasi', () => {
   it('refuses what durasi refuses, naming itself', () => {
     expect(() => dalamDurasi(-5)).toThrow(/^dalamDurasi: /);
     expect(() => dalamDurasi(undefined)).toThrow(HelperError);
+  });
+});
+
+describe('dalamDurasiJudul', () => {
+  it('is short and true: minutes under an hour, whole hours rounded up above', () => {
+    expect(dalamDurasiJudul(10 * 60_000)).toBe('kurang dari 15 menit');
+    expect(dalamDurasiJudul(25 * 60_000)).toBe('dalam 25 menit');
+    expect(dalamDurasiJudul((8 * 60 + 28) * 60_000)).toBe('dalam 9 jam');
+    expect(dalamDurasiJudul(2 * 3_600_000)).toBe('dalam 2 jam');
   });
 });

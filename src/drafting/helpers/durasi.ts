@@ -49,3 +49,15 @@ export function dalamDurasi(ms: unknown): string {
   if (value < BATAS_CEPAT_MS) return 'kurang dari 15 menit';
   return `dalam ${durasi(value)}`;
 }
+
+/**
+ * The duration for a headline, short and true: "kurang dari 15 menit", "dalam 25 menit", or whole
+ * hours rounded up ("dalam 9 jam" for 8 h 28 min: within nine hours, as the house style writes it).
+ * Headlines carry a duration only when it is under a day; longer ones are for the body.
+ */
+export function dalamDurasiJudul(ms: unknown): string {
+  const value = assertDuration(ms, 'dalamDurasiJudul');
+  if (value < BATAS_CEPAT_MS) return 'kurang dari 15 menit';
+  if (value < JAM) return `dalam ${Math.ceil(value / MENIT)} menit`;
+  return `dalam ${Math.ceil(value / JAM - 1e-9)} jam`;
+}

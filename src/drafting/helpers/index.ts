@@ -1,6 +1,6 @@
 export { angka, rupiah } from './angka';
 export { daftarHashtag, daftarMention, kalimatDaftar } from './daftar';
-export { BATAS_CEPAT_MS, dalamDurasi, durasi } from './durasi';
+export { BATAS_CEPAT_MS, dalamDurasi, dalamDurasiJudul, durasi } from './durasi';
 export { HelperError } from './helper-error';
 export type { HelperErrorCode } from './helper-error';
 export { jabatanPangkatNama, normalisasiPangkat, pangkatNama } from './pangkat';

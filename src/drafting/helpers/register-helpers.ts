@@ -1,7 +1,9 @@
 import type Handlebars from 'handlebars';
 import { angka, rupiah } from './angka';
 import { daftarHashtag, daftarMention, kalimatDaftar } from './daftar';
-import { dalamDurasi, durasi } from './durasi';
+import { dalamDurasi, dalamDurasiJudul, durasi } from './durasi';
+import { judul } from '../engine/text-helpers';
+import { potongKalimat } from '../rapikan/kalimat';
 import { HelperError } from './helper-error';
 import { jabatanPangkatNama, pangkatNama } from './pangkat';
 import { potong } from './potong';
@@ -61,6 +63,14 @@ const SPECS: Readonly<Record<string, Spec>> = {
   zonaWaktu: { params: ['[zona]'], run: (a, _h, o) => zonaWaktu(zoneAt(a, 0, o, 'zonaWaktu')) },
   durasi: { params: ['durasi'], run: (a) => durasi(a[0]) },
   dalamDurasi: { params: ['durasi'], run: (a) => dalamDurasi(a[0]) },
+  dalamDurasiJudul: { params: ['durasi'], run: (a) => dalamDurasiJudul(a[0]) },
+  potongKalimat: {
+    params: ['teks', 'batas'],
+    run: (a) => {
+      if (typeof a[0] !== 'string' || typeof a[1] !== 'number') throw new HelperError('HELPER_INVALID_ARGUMENT', 'potongKalimat: pakai {{potongKalimat teks angka}}');
+      return potongKalimat(a[0], a[1]);
+    },
+  },
   pangkatNama: { params: ['pangkat?', 'nama'], run: (a) => pangkatNama(a[0], a[1]) },
   jabatanPangkatNama: { params: ['jabatan?', 'pangkat?', 'nama'], run: (a) => jabatanPangkatNama(a[0], a[1], a[2]) },
   angka: { params: ['angka'], hash: ['desimal'], run: (a, h) => angka(a[0], (h.desimal as number | undefined) ?? 2) },
@@ -89,8 +99,17 @@ const SPECS: Readonly<Record<string, Spec>> = {
   },
 };
 
+/**
+ * Block helpers: they work on the text their block renders. `judulBaris` puts a whole headline
+ * in Indonesian title case, whatever case its parts came in (a unit name, a place typed in lower
+ * case, a duration): `{{#judulBaris}}{{unit.name}} Kembalikan Motor {{dalamDurasiJudul ...}}{{/judulBaris}}`.
+ */
+const BLOCKS: Readonly<Record<string, (text: string) => string>> = {
+  judulBaris: (text) => judul(text.replace(/\s+/g, ' ').trim()),
+};
+
 /** The names registered by registerIndonesianHelpers, for linting templates and for docs. */
-export const INDONESIAN_HELPER_NAMES: readonly string[] = Object.keys(SPECS);
+export const INDONESIAN_HELPER_NAMES: readonly string[] = [...Object.keys(SPECS), ...Object.keys(BLOCKS)];
 
 /** What a spec's parameter names mean, worked out once at registration, not on every call. */
 interface Arity {
@@ -154,4 +173,10 @@ function wrap(name: string, spec: Spec): Handlebars.HelperDelegate {
  */
 export function registerIndonesianHelpers(hb: typeof Handlebars): void {
   for (const [name, spec] of Object.entries(SPECS)) hb.registerHelper(name, wrap(name, spec));
+  for (const [name, fn] of Object.entries(BLOCKS)) {
+    hb.registerHelper(name, function (this: unknown, options: { fn?: (context: unknown, o?: unknown) => string; data?: unknown }) {
+      if (typeof options?.fn !== 'function') throw new HelperError('HELPER_INVALID_ARGUMENT', `${name} adalah helper blok: tulis {{#${name}}}...{{/${name}}}`);
+      return fn(options.fn(this, { data: options.data }));
+    });
+  }
 }

@@ -1,5 +1,6 @@
 import { findPersonalData, mayContainPersonalData } from '../../intake/privacy/pii-masker';
 import { CHANNEL_RULES, type Channel } from '../channels';
+import { editorialFindings } from './editorial-lint';
 import type { StoryView } from '../view-model/story-view';
 import type { LintFinding } from './lint-finding';
 import { channelLength, exceedsLimit, hashtagsOver } from './text-measure';
@@ -17,6 +18,12 @@ export interface LintContext {
    * each draft need not be scanned again (drafting lints seven texts per story, thousands a second).
    */
   clean?: { personalData: boolean; shapes: boolean };
+  /**
+   * Skip the editorial findings (chat abbreviations, long or repeated sentences, capitals): set
+   * by drafting for the posts, whose text comes from the same mended parts as the release that
+   * is checked; an edit or a preview checks every channel.
+   */
+  skipEditorial?: boolean;
 }
 
 /**
@@ -48,7 +55,7 @@ function viewHasPersonalData(view: StoryView): boolean {
   if (f) parts.push(f.quote);
   const a = view.achievement;
   if (a) {
-    parts.push(a.title, a.narrative, a.location.place, a.location.city, a.leaderLabel, ...a.othersLabels);
+    parts.push(a.title, a.narrative, a.location.place, a.location.city, a.leaderLabel, ...a.superiorLabels, ...a.othersLabels);
     for (const q of a.quotes) parts.push(q.text, q.speakerLabel);
   }
   const text = parts.filter((p): p is string => !!p).join('\n');
@@ -104,6 +111,11 @@ export function lintDraft(draft: DraftText, context: LintContext): LintFinding[]
   }
   if (rule.needsImage && !context.hasImage) {
     findings.push({ code: 'image_missing', severity: 'warning', message: 'Kanal ini memerlukan gambar: unggah foto atau buat kartu kutipan, atau kecualikan kanal ini saat persetujuan.' });
+  }
+  // a text over its limit must be cut first: its sentences are judged once it fits
+  if (!context.skipEditorial && !over) {
+    if (draft.title) editorialFindings(draft.title, 'title', findings);
+    editorialFindings(draft.body, 'body', findings);
   }
   if (context.clean?.personalData && context.clean.shapes) return findings;
   if (draft.title) textFindings(draft.title, 'title', context, findings);

@@ -6,9 +6,12 @@ import { projectRoot } from '../../common/project-root';
 import { GAUNG_CONFIG, type GaungConfig } from '../../config/gaung-config';
 import type { Channel } from '../channels';
 import type { RenderedDraft } from '../engine/drafter';
+import type { VariantMemory } from '../engine/variants';
 import { TemplateSyntaxError } from '../engine/template-engine';
 import type { StoryView } from '../view-model/story-view';
-import type { OverrideJob, OverrideReply } from './override-render.worker';
+import type { DraftBatch, OverrideJob, OverrideReply, Retitling } from './override-render.worker';
+
+export type { Retitling } from './override-render.worker';
 import type { OverrideRow } from './template-store';
 
 /** A render of an override that ran past the time limit and was stopped. */
@@ -39,7 +42,7 @@ type JobBody = OverrideJob extends infer J ? (J extends OverrideJob ? Omit<J, 'i
 
 interface Pending {
   job: OverrideJob;
-  resolve(drafts: RenderedDraft[]): void;
+  resolve(batch: DraftBatch): void;
   reject(error: Error): void;
 }
 
@@ -69,14 +72,20 @@ export class OverrideRenderer implements OnModuleDestroy {
 
   constructor(@Inject(GAUNG_CONFIG) private readonly config: GaungConfig) {}
 
-  /** Every channel's draft of a story with its unit chain's overrides laid over the defaults. */
-  draftAll(view: StoryView, overrides: OverrideRow[], unitIds: string[]): Promise<RenderedDraft[]> {
-    return this.submit({ task: 'draftAll', view, overrides, unitIds });
+  /**
+   * Every channel's draft of a story with its unit chain's overrides laid over the defaults, with
+   * the variant choices made (issue 18) and, when asked to retitle, the slug of its headline.
+   */
+  async draftAll(
+    view: StoryView, overrides: OverrideRow[], unitIds: string[], variants?: VariantMemory, retitling?: Retitling,
+  ): Promise<{ drafts: RenderedDraft[]; chosen: Record<string, number>; slug?: string }> {
+    const batch = await this.submit({ task: 'draftAll', view, overrides, unitIds, variants, retitling });
+    return { drafts: batch.drafts, chosen: batch.chosen ?? {}, slug: batch.slug };
   }
 
   /** One channel's draft of each view with a template body not saved yet. */
-  preview(key: string, body: string, channel: Channel, views: StoryView[]): Promise<RenderedDraft[]> {
-    return this.submit({ task: 'preview', key, body, channel, views });
+  async preview(key: string, body: string, channel: Channel, views: StoryView[]): Promise<RenderedDraft[]> {
+    return (await this.submit({ task: 'preview', key, body, channel, views })).drafts;
   }
 
   onModuleDestroy(): Promise<void> {
@@ -84,7 +93,7 @@ export class OverrideRenderer implements OnModuleDestroy {
     return this.stopWorker();
   }
 
-  private submit(body: JobBody): Promise<RenderedDraft[]> {
+  private submit(body: JobBody): Promise<DraftBatch> {
     if (this.waiting.length >= MAX_WAITING) return Promise.reject(new TemplateRendererBusy());
     return new Promise((resolve, reject) => {
       this.waiting.push({ job: { ...body, id: this.nextId++ } as OverrideJob, resolve, reject });
@@ -116,7 +125,7 @@ export class OverrideRenderer implements OnModuleDestroy {
     const { pending, timer } = this.running;
     if (timer) clearTimeout(timer);
     this.running = null;
-    if ('drafts' in reply) pending.resolve(reply.drafts);
+    if ('drafts' in reply) pending.resolve(reply);
     else if (reply.error.name === 'TemplateSyntaxError') pending.reject(new TemplateSyntaxError('override', reply.error.message, reply.error.line));
     else pending.reject(new Error(reply.error.message));
     this.afterJob();

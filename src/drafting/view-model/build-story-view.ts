@@ -1,9 +1,11 @@
 import { publishableQuote, publishableText } from '../../intake/privacy/publishable-text';
 import { scrubSensitiveText } from '../../intake/privacy/sensitivity';
-import { jabatanPangkatNama } from '../helpers';
 import { localParts } from '../helpers/zona-waktu';
-import type { CitizenView, OfficerView, StageView, StoryView, UnitView } from './story-view';
-import { ACTIVITY_LABELS, CATEGORY_LABELS, FEEDBACK_SOURCE_LABELS, INTAKE_CHANNEL_LABELS, SERVICE_LABELS } from './labels';
+import { NAMA_PROGRAM } from '../rapikan/kamus';
+import { achievementView } from './achievement-view';
+import { complaintView, tidyLocation } from './complaint-view';
+import { feedbackView } from './feedback-view';
+import type { CitizenView, StageView, StoryView, UnitView } from './story-view';
 import type { ComplaintRow, StorySource, UnitRow } from './story-source';
 
 const NATIONAL_HASHTAG = '#PolriPresisi';
@@ -76,7 +78,25 @@ function citizenView(attribution: string | null, locality: string | null): Citiz
   return { attribution: 'seorang warga', withLocality: locality ? `seorang warga ${locality}` : 'seorang warga', named: false };
 }
 
-const officer = (o: { rank?: string; name: string; position?: string }): OfficerView => ({ rank: o.rank ?? '', name: o.name, position: o.position ?? '' });
+/** Proper nouns of a story, so that mending text in capitals keeps their case. */
+function properNouns(source: StorySource): string[] {
+  const names: string[] = [...NAMA_PROGRAM];
+  for (const unit of source.units) names.push(unit.name, unit.city);
+  const c = source.complaint;
+  if (c && !source.story.sensitive) names.push(c.location.subdistrict, c.location.district, c.location.city);
+  const a = source.achievement;
+  if (a) {
+    names.push(a.location.place, a.location.city);
+    for (const p of a.participants) names.push(p.name, p.position ?? '');
+  }
+  return names.filter((n) => n && n.trim().length > 1);
+}
+
+/** Whether links to PUBLIC_BASE_URL are links on social networks (a public domain, not localhost or an IP). */
+export function isPublicDomain(baseUrl: string): boolean {
+  const host = /^https?:\/\/([^/:]+)/i.exec(baseUrl)?.[1] ?? '';
+  return /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/i.test(host) && !/\.(?:local|internal|localhost|test|invalid|lan)$/i.test(host);
+}
 
 /**
  * Stored free text as templates may use it: without any clause that needed a mask (no
@@ -109,70 +129,36 @@ export function buildStoryView(source: StorySource, publicBaseUrl: string): Stor
     hashtags: hashtagsOf(units),
     hasImage: source.media.count > 0,
     imageAlt: source.media.alt,
+    linkAktif: isPublicDomain(publicBaseUrl),
     citizen: null,
     complaint: null,
     feedback: null,
     achievement: null,
   };
+  const names = c || a || f ? properNouns(source) : [];
   if (c) {
     const receivedAt = new Date(c.received_at);
     const text = textFor(c, sensitive);
     const labelled = c.stages.map((s) => ({ at: s.at, label: text(s.label) })).filter((s) => s.label.trim() !== '');
     const stages = stagesOf(labelled, receivedAt, units[0].timezone);
-    const firstAction = stages.find((s) => s.at.getTime() > receivedAt.getTime());
-    view.citizen = sensitive ? citizenView(null, null) : citizenView(c.public_attribution, c.location.subdistrict);
-    view.complaint = {
-      category: c.category,
-      categoryLabel: CATEGORY_LABELS[c.category] ?? 'Laporan Warga',
-      channelLabel: INTAKE_CHANNEL_LABELS[c.channel] ?? c.channel,
-      receivedAt,
-      resolvedAt: new Date(c.resolved_at),
-      responseMs: firstAction ? firstAction.at.getTime() - receivedAt.getTime() : null,
-      resolutionMs: new Date(c.resolved_at).getTime() - receivedAt.getTime(),
-      location: sensitive ? { subdistrict: '', district: '', city: c.location.city } : c.location,
-      summary: text(c.summary),
-      resolution: text(c.resolution),
-      stages,
-      quote: sensitive ? null : publishableQuote(c.quote),
+    const location = sensitive ? { subdistrict: '', district: '', city: c.location.city } : tidyLocation(c.location);
+    const row: ComplaintRow = {
+      ...c, location, summary: text(c.summary), resolution: text(c.resolution), quote: sensitive ? null : publishableQuote(c.quote),
     };
+    view.citizen = sensitive ? citizenView(null, null) : citizenView(c.public_attribution, location.subdistrict);
+    view.complaint = complaintView({ row, unitName: units[0].name, sensitive, names, stages, receivedAt });
   }
   if (f) {
     view.citizen = citizenView(f.public_attribution, null);
-    view.feedback = {
-      serviceLabel: SERVICE_LABELS[f.service_type] ?? 'pelayanan',
-      rating: f.rating,
-      // a feedback story exists only when its quote has something left to publish (FeedbackService)
-      quote: publishableQuote(f.text) ?? '',
-      receivedAt: new Date(f.received_at),
-      sourceLabel: FEEDBACK_SOURCE_LABELS[f.source] ?? f.source,
-    };
+    // a feedback story exists only when its quote has something left to publish (FeedbackService)
+    view.feedback = feedbackView({ ...f, text: publishableQuote(f.text) ?? '' }, names);
   }
   if (a) {
-    const participants = a.participants.map(officer);
-    const mentioned = new Set<string>();
-    const firstMention = (o: OfficerView) => {
-      const key = o.name.toLowerCase();
-      if (mentioned.has(key)) return o.position || `${o.rank} ${o.name}`.trim();
-      mentioned.add(key);
-      return jabatanPangkatNama(o.position, o.rank, o.name);
-    };
-    const leaderLabel = participants[0] ? firstMention(participants[0]) : null;
-    const othersLabels = participants.slice(1).map(firstMention);
-    view.achievement = {
-      title: a.title,
-      activityLabel: ACTIVITY_LABELS[a.activity_type] ?? 'kegiatan',
-      happenedAt: new Date(a.happened_at),
-      location: a.location,
-      leader: participants[0] ?? null,
-      leaderLabel,
-      othersLabels,
-      narrative: publishableText(a.narrative),
-      quotes: a.quotes.flatMap((q) => {
-        const speaker = officer(q.speaker);
-        const text = publishableQuote(q.text);
-        return text ? [{ speaker, speakerLabel: firstMention(speaker), text }] : [];
-      }),
-    };
+    const quotes = a.quotes.flatMap((q) => {
+      const said = publishableQuote(q.text);
+      return said ? [{ ...q, text: said }] : [];
+    });
+    view.achievement = achievementView({ ...a, narrative: publishableText(a.narrative), quotes }, units[0].name, names);
   }
   return view;
 }

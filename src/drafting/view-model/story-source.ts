@@ -42,7 +42,7 @@ export interface AchievementRow {
   activity_type: string;
   happened_at: Date;
   location: { place: string; city: string };
-  participants: { rank?: string; name: string; position?: string }[];
+  participants: { rank?: string; name: string; position?: string; led?: boolean }[];
   narrative: string;
   quotes: { speaker: { rank?: string; name: string; position?: string }; text: string }[];
 }

@@ -28,7 +28,11 @@ export class AchievementsService {
 
   async create(user: AuthUser, dto: CreateAchievementDto, origin: IntakeOrigin = 'api'): Promise<IntakeResult> {
     const unit = await this.scope.requireUnitField(user, dto.unitCode, 'unitCode');
-    throwIfAny(achievementTimeProblems(dto, this.clock.now()));
+    const problems = achievementTimeProblems(dto, this.clock.now());
+    if ((dto.participants ?? []).filter((p) => p.led).length > 1) {
+      problems.push({ field: 'participants', code: 'one_leader', message: 'at most one participant may be marked as the leader (led)' });
+    }
+    throwIfAny(problems);
     // officers are public officials and are named; citizens mentioned in the text are masked
     const { value: masked, redactions } = maskIntake(CreateAchievementDto, { ...dto, quotes: dto.quotes ?? [], participants: dto.participants ?? [] }, {
       allowedNumbers: unit.publicNumbers,

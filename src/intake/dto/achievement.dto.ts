@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { INSTANT_MESSAGE, RequiredGroup, toDate, UnitScopedDto } from './common.dto';
 
 export const ACTIVITY_TYPES = [
@@ -11,6 +11,12 @@ export class OfficerDto {
   @IsOptional() @IsString() @MaxLength(40) rank?: string;
   @IsString() @MinLength(1) @MaxLength(120) name: string;
   @IsOptional() @IsString() @MaxLength(160) position?: string;
+}
+
+/** A participant; the commander marks the one who led the activity (at most one). */
+export class ParticipantDto extends OfficerDto {
+  /** This officer led the activity: the release says "dipimpin oleh" them, and no one else. */
+  @IsOptional() @IsBoolean() led?: boolean;
 }
 
 export class AchievementQuoteDto {
@@ -50,8 +56,8 @@ export class CreateAchievementDto extends UnitScopedDto {
   @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
-  @Type(() => OfficerDto)
-  participants?: OfficerDto[];
+  @Type(() => ParticipantDto)
+  participants?: ParticipantDto[];
 
   @IsString() @MinLength(1) @MaxLength(8000) narrative: string;
 

@@ -6,7 +6,7 @@
  *
  * The intake services take their lists of fields to mask from here (fieldsOf).
  */
-import { AchievementLocationDto, AchievementQuoteDto, CreateAchievementDto, OfficerDto } from '../dto/achievement.dto';
+import { AchievementLocationDto, AchievementQuoteDto, CreateAchievementDto, OfficerDto, ParticipantDto } from '../dto/achievement.dto';
 import { CitizenDto, ConsentDto, UnitScopedDto } from '../dto/common.dto';
 import { ComplainantDto, ComplaintLocationDto, CreateComplaintDto, StageDto } from '../dto/complaint.dto';
 import { CreateFeedbackDto } from '../dto/feedback.dto';
@@ -60,6 +60,8 @@ export const FIELD_CLASSES = new Map<new () => object, Classes>([
     },
   ],
   [OfficerDto, { rank: 'officer', name: 'officer', position: 'officer' }],
+  // issue 18: the commander marks who led the activity
+  [ParticipantDto, { rank: 'officer', name: 'officer', position: 'officer', led: 'checked' }],
   [AchievementQuoteDto, { speaker: 'nested', text: 'free_text' }],
   [AchievementLocationDto, { place: 'free_text', city: 'free_text' }],
   [
@@ -99,7 +101,7 @@ const NESTED_PATHS: Record<string, { type: new () => object; each: boolean }> = 
   'CreateComplaintDto.stages': { type: StageDto, each: true },
   'CreateAchievementDto.location': { type: AchievementLocationDto, each: false },
   'CreateAchievementDto.quotes': { type: AchievementQuoteDto, each: true },
-  'CreateAchievementDto.participants': { type: OfficerDto, each: true },
+  'CreateAchievementDto.participants': { type: ParticipantDto, each: true },
   'CreateFeedbackDto.author': { type: CitizenDto, each: false },
   'CreateComplaintDto.complainant': { type: ComplainantDto, each: false },
   'CreateComplaintDto.consent': { type: ConsentDto, each: false },
@@ -107,7 +109,7 @@ const NESTED_PATHS: Record<string, { type: new () => object; each: boolean }> = 
   'CorrectComplaintDto.stages': { type: StageDto, each: true },
   'CorrectAchievementDto.location': { type: AchievementLocationDto, each: false },
   'CorrectAchievementDto.quotes': { type: AchievementQuoteDto, each: true },
-  'CorrectAchievementDto.participants': { type: OfficerDto, each: true },
+  'CorrectAchievementDto.participants': { type: ParticipantDto, each: true },
   'CreateFeedbackDto.consent': { type: ConsentDto, each: false },
   'AchievementQuoteDto.speaker': { type: OfficerDto, each: false },
 };

@@ -37,7 +37,7 @@ const ROWS: Record<IntakeKind, { group: string; parts: string[]; minimum: number
   complaint: [{ group: 'stages', parts: ['at', 'label'], minimum: 3 }],
   feedback: [],
   achievement: [
-    { group: 'participants', parts: ['rank', 'name', 'position'], minimum: 3 },
+    { group: 'participants', parts: ['rank', 'name', 'position', 'led'], minimum: 3 },
     { group: 'quotes', parts: ['speaker.rank', 'speaker.name', 'speaker.position', 'text'], minimum: 2 },
   ],
 };

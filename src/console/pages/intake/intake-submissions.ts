@@ -142,6 +142,10 @@ export class IntakeSubmissions {
       consent.quote = consent.quote === 'true' || consent.quote === 'on';
       body.consent = consent;
     }
+    if (kind === 'achievement' && Array.isArray(body.participants)) {
+      // "Memimpin kegiatan": a ticked box sends "true"; an unticked one nothing
+      for (const row of body.participants as Record<string, unknown>[]) if (row && typeof row === 'object' && 'led' in row) row.led = row.led === 'true' || row.led === 'on';
+    }
     if (kind === 'feedback' && typeof body.rating === 'string' && /^\d{1,2}$/.test(body.rating)) body.rating = Number(body.rating);
     return body;
   }
